@@ -1,0 +1,8 @@
+"""Editorial Desk: a desktop editorial workstation for press offices."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("editorial-desk")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"

@@ -1,0 +1,1 @@
+"""Domain: statuses, roles, errors and value types. Standard library only."""

@@ -1,0 +1,306 @@
+"""Article use cases: create, update (with optimistic concurrency), get, list,
+trash and restore. Every function takes the caller's session and returns plain
+value objects; committing is the caller's unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from editorial_desk.document import body_stats, sanitize_body
+from editorial_desk.domain.article import (
+    ArticleChanges,
+    ArticleQuery,
+    ArticleSnapshot,
+    ArticleSummary,
+)
+from editorial_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from editorial_desk.domain.statuses import Status
+from editorial_desk.domain.timeutil import ensure_utc, utc_now
+from editorial_desk.domain.users import UserInfo
+from editorial_desk.store.models import Article, Revision, StatusChange, User
+
+MAX_TITLE_LENGTH = 500
+
+
+def _clean_title(title: str) -> str:
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        raise ValidationError("the title must not be empty")
+    if len(cleaned) > MAX_TITLE_LENGTH:
+        raise ValidationError(f"the title is longer than {MAX_TITLE_LENGTH} characters")
+    return cleaned
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for tag in tags:
+        cleaned = " ".join(tag.split())
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return list(seen)
+
+
+def snapshot(article: Article) -> ArticleSnapshot:
+    return ArticleSnapshot(
+        id=article.id,
+        version=article.version,
+        title=article.title,
+        lead=article.lead,
+        body=article.body,
+        rubric=article.rubric,
+        tags=tuple(article.tags or ()),
+        status=Status(article.status),
+        author_login=article.author.login,
+        author_name=article.author.display_name,
+        planned_at=article.planned_at,
+        created_at=article.created_at,
+        updated_at=article.updated_at,
+        word_count=article.word_count,
+    )
+
+
+def _load(session: Session, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFoundError("article", article_id)
+    return article
+
+
+def _add_revision(session: Session, article: Article, author_id: int) -> None:
+    last = session.scalar(
+        select(func.max(Revision.number)).where(Revision.article_id == article.id)
+    )
+    session.add(
+        Revision(
+            article_id=article.id,
+            number=(last or 0) + 1,
+            article_version=article.version,
+            title=article.title,
+            lead=article.lead,
+            body=article.body,
+            author_id=author_id,
+            created_at=article.updated_at,
+        )
+    )
+
+
+def _record_status(
+    session: Session, article: Article, actor: UserInfo, old: str | None, new: str, reason: str
+) -> None:
+    session.add(
+        StatusChange(
+            article_id=article.id,
+            user_id=actor.id,
+            from_status=old,
+            to_status=new,
+            reason=reason,
+            created_at=utc_now(),
+        )
+    )
+
+
+def create_article(
+    session: Session,
+    actor: UserInfo,
+    *,
+    title: str,
+    lead: str = "",
+    body: str = "",
+    rubric: str = "",
+    tags: Iterable[str] = (),
+    planned_at: datetime | None = None,
+) -> ArticleSnapshot:
+    now = utc_now()
+    clean_body = sanitize_body(body)
+    article = Article(
+        title=_clean_title(title),
+        lead=lead.strip(),
+        body=clean_body,
+        rubric=" ".join(rubric.split()),
+        tags=_clean_tags(tags),
+        author_id=actor.id,
+        status=Status.DRAFT.value,
+        planned_at=ensure_utc(planned_at) if planned_at else None,
+        created_at=now,
+        updated_at=now,
+        word_count=body_stats(clean_body).words,
+    )
+    session.add(article)
+    session.flush()
+    _record_status(session, article, actor, None, Status.DRAFT.value, "")
+    _add_revision(session, article, actor.id)
+    session.flush()
+    return snapshot(article)
+
+
+def get_article(session: Session, article_id: int) -> ArticleSnapshot:
+    return snapshot(_load(session, article_id))
+
+
+def _apply(article: Article, changes: ArticleChanges) -> bool:
+    """Apply changes in place; True when title, lead or body changed (a new Revision)."""
+    content_changed = False
+    if changes.title is not None:
+        title = _clean_title(changes.title)
+        content_changed |= title != article.title
+        article.title = title
+    if changes.lead is not None:
+        lead = changes.lead.strip()
+        content_changed |= lead != article.lead
+        article.lead = lead
+    if changes.body is not None:
+        body = sanitize_body(changes.body)
+        if body != article.body:
+            content_changed = True
+            article.body = body
+            article.word_count = body_stats(body).words
+    if changes.rubric is not None:
+        article.rubric = " ".join(changes.rubric.split())
+    if changes.tags is not None:
+        article.tags = _clean_tags(changes.tags)
+    if changes.change_planned_at:
+        article.planned_at = ensure_utc(changes.planned_at) if changes.planned_at else None
+    return content_changed
+
+
+def _wanted(current: ArticleSnapshot, changes: ArticleChanges, version: int) -> ArticleSnapshot:
+    """What the caller tried to save, for showing beside the stored version."""
+    return replace(
+        current,
+        version=version,
+        title=changes.title if changes.title is not None else current.title,
+        lead=changes.lead if changes.lead is not None else current.lead,
+        body=changes.body if changes.body is not None else current.body,
+        rubric=changes.rubric if changes.rubric is not None else current.rubric,
+        tags=tuple(changes.tags) if changes.tags is not None else current.tags,
+        planned_at=changes.planned_at if changes.change_planned_at else current.planned_at,
+    )
+
+
+def update_article(
+    session: Session,
+    actor: UserInfo,
+    article_id: int,
+    expected_version: int,
+    changes: ArticleChanges,
+) -> ArticleSnapshot:
+    """Save changes made to `expected_version`. If somebody saved a newer version in
+    the meantime, raise ConflictError with both texts and write nothing.
+
+    Two guards: the explicit version compare below, and the ORM's version counter
+    (UPDATE ... WHERE version = N) for a save that lands between read and write."""
+    article = _load(session, article_id)
+    if article.version != expected_version:
+        theirs = snapshot(article)
+        raise ConflictError(_wanted(theirs, changes, expected_version), theirs)
+    before = snapshot(article)
+    content_changed = _apply(article, changes)
+    if session.is_modified(article):
+        article.updated_at = utc_now()
+    else:
+        return before
+    try:
+        session.flush()
+    except StaleDataError:
+        # This session's transaction is dead now; read the winner on a fresh one.
+        with Session(session.get_bind()) as fresh:
+            theirs = get_article(fresh, article_id)
+        raise ConflictError(_wanted(before, changes, expected_version), theirs) from None
+    if content_changed:
+        _add_revision(session, article, actor.id)
+        session.flush()
+    return snapshot(article)
+
+
+def _set_status(
+    session: Session, actor: UserInfo, article_id: int, new: Status, reason: str = ""
+) -> ArticleSnapshot:
+    article = _load(session, article_id)
+    old = article.status
+    article.status = new.value
+    article.updated_at = utc_now()
+    _record_status(session, article, actor, old, new.value, reason)
+    session.flush()
+    return snapshot(article)
+
+
+def move_to_trash(session: Session, actor: UserInfo, article_id: int) -> ArticleSnapshot:
+    article = _load(session, article_id)
+    if article.status == Status.TRASH.value:
+        return snapshot(article)
+    return _set_status(session, actor, article_id, Status.TRASH)
+
+
+def restore_from_trash(session: Session, actor: UserInfo, article_id: int) -> ArticleSnapshot:
+    """Back to the status it had before it was trashed (from the audit trail)."""
+    article = _load(session, article_id)
+    if article.status != Status.TRASH.value:
+        return snapshot(article)
+    previous = session.scalar(
+        select(StatusChange.from_status)
+        .where(StatusChange.article_id == article_id, StatusChange.to_status == Status.TRASH)
+        .order_by(StatusChange.id.desc())
+        .limit(1)
+    )
+    return _set_status(session, actor, article_id, Status(previous or Status.DRAFT))
+
+
+def list_articles(session: Session, query: ArticleQuery | None = None) -> list[ArticleSummary]:
+    """Summaries only (no bodies), newest plan first, unscheduled last."""
+    query = query or ArticleQuery()
+    stmt = select(
+        Article.id,
+        Article.title,
+        Article.status,
+        Article.rubric,
+        User.display_name,
+        Article.planned_at,
+        Article.updated_at,
+        Article.word_count,
+    ).join(User, Article.author_id == User.id)
+    if query.statuses:
+        stmt = stmt.where(Article.status.in_([s.value for s in query.statuses]))
+    elif not query.include_trash:
+        stmt = stmt.where(Article.status != Status.TRASH.value)
+    if query.date_from is not None:
+        stmt = stmt.where(Article.planned_at >= ensure_utc(query.date_from))
+    if query.date_to is not None:
+        stmt = stmt.where(Article.planned_at < ensure_utc(query.date_to))
+    if query.unscheduled_only:
+        stmt = stmt.where(Article.planned_at.is_(None))
+    if query.rubric:
+        stmt = stmt.where(Article.rubric == query.rubric)
+    if query.author_login:
+        stmt = stmt.where(User.login == query.author_login)
+    stmt = stmt.order_by(Article.planned_at.is_(None), Article.planned_at.desc(), Article.id.desc())
+    return [
+        ArticleSummary(
+            id=row[0],
+            title=row[1],
+            status=Status(row[2]),
+            rubric=row[3],
+            author_name=row[4],
+            planned_at=row[5],
+            updated_at=row[6],
+            word_count=row[7],
+        )
+        for row in session.execute(stmt)
+    ]
+
+
+def list_revisions(session: Session, article_id: int) -> list[tuple[int, int, datetime, str]]:
+    """(revision id, number, created_at, author name), oldest first."""
+    _load(session, article_id)
+    rows = session.execute(
+        select(Revision.id, Revision.number, Revision.created_at, User.display_name)
+        .join(User, Revision.author_id == User.id)
+        .where(Revision.article_id == article_id)
+        .order_by(Revision.number)
+    )
+    return [(r[0], r[1], r[2], r[3]) for r in rows]

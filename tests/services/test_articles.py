@@ -1,0 +1,176 @@
+"""Article services on a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from editorial_desk.domain.article import ArticleChanges, ArticleQuery
+from editorial_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from editorial_desk.domain.statuses import Status
+from editorial_desk.services.articles import (
+    create_article,
+    get_article,
+    list_articles,
+    list_revisions,
+    move_to_trash,
+    restore_from_trash,
+    update_article,
+)
+from editorial_desk.services.users import ensure_user
+
+VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
+
+
+def test_first_user_is_admin_later_ones_editors(store):
+    with store.session() as session:
+        first = ensure_user(session, "boss", "Начальник отдела")
+        second = ensure_user(session, "anna")
+        again = ensure_user(session, "boss")
+    assert first.role == "admin"
+    assert second.role == "editor"
+    assert again == first
+
+
+def test_create_sanitizes_body_counts_words_and_keeps_a_revision(store, actor):
+    planned = datetime(2026, 12, 1, 0, 30, tzinfo=VLADIVOSTOK)
+    with store.session() as session:
+        created = create_article(
+            session,
+            actor,
+            title="  Мэр  открыл   сквер ",
+            lead="Лид",
+            body='<p onclick="x()">Сквер на ул. Ленина открыт<script>alert(1)</script></p>',
+            rubric="Город",
+            tags=["благоустройство", "благоустройство", " парки "],
+            planned_at=planned,
+        )
+    with store.session() as session:
+        loaded = get_article(session, created.id)
+        revisions = list_revisions(session, created.id)
+    assert loaded.title == "Мэр открыл сквер"
+    assert loaded.body == "<p>Сквер на ул. Ленина открыт</p>"
+    assert loaded.word_count == 5
+    assert loaded.tags == ("благоустройство", "парки")
+    assert loaded.status is Status.DRAFT
+    assert loaded.version == 1
+    assert loaded.planned_at == planned  # same instant...
+    assert loaded.planned_at.tzinfo == UTC  # ...returned as UTC
+    assert loaded.planned_at.hour == 14 and loaded.planned_at.day == 30
+    assert [number for _, number, _, _ in revisions] == [1]
+
+
+def test_empty_title_and_naive_dates_are_refused(store, actor):
+    with store.session() as session:
+        with pytest.raises(ValidationError):
+            create_article(session, actor, title="   ")
+        with pytest.raises(ValidationError):
+            create_article(session, actor, title="Без зоны", planned_at=datetime(2026, 1, 1))
+
+
+def test_update_bumps_version_and_adds_revision_only_for_content(store, actor):
+    with store.session() as session:
+        art = create_article(session, actor, title="Заголовок", body="<p>Один</p>")
+    with store.session() as session:
+        v2 = update_article(session, actor, art.id, 1, ArticleChanges(body="<p>Два</p>"))
+    with store.session() as session:
+        v3 = update_article(session, actor, art.id, 2, ArticleChanges(rubric="Культура"))
+        unchanged = update_article(session, actor, art.id, 3, ArticleChanges(rubric="Культура"))
+        numbers = [n for _, n, _, _ in list_revisions(session, art.id)]
+    assert (v2.version, v3.version, unchanged.version) == (2, 3, 3)
+    assert v3.rubric == "Культура" and v3.body == "<p>Два</p>"
+    assert numbers == [1, 2]
+
+
+def test_stale_save_raises_conflict_with_both_texts_and_writes_nothing(store, actor):
+    with store.session() as session:
+        art = create_article(session, actor, title="Общий текст", body="<p>Исходный</p>")
+    with store.session() as session:
+        update_article(session, actor, art.id, 1, ArticleChanges(body="<p>Коллега</p>"))
+    with pytest.raises(ConflictError) as info, store.session() as session:
+        update_article(session, actor, art.id, 1, ArticleChanges(body="<p>Мой</p>"))
+    assert info.value.theirs.body == "<p>Коллега</p>" and info.value.theirs.version == 2
+    assert info.value.mine.body == "<p>Мой</p>" and info.value.mine.version == 1
+    with store.session() as session:
+        assert get_article(session, art.id).body == "<p>Коллега</p>"
+        assert len(list_revisions(session, art.id)) == 2
+
+
+def test_unknown_article_is_not_found(store, actor):
+    with pytest.raises(NotFoundError), store.session() as session:
+        get_article(session, 999)
+
+
+def test_list_filters_by_date_status_rubric_author_and_hides_trash(store, actor):
+    base = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    with store.session() as session:
+        other = ensure_user(session, "petrov", "Петров")
+        ids = [
+            create_article(
+                session,
+                actor,
+                title=f"N{i}",
+                rubric="Город" if i % 2 else "Спорт",
+                planned_at=base + timedelta(days=i),
+            ).id
+            for i in range(5)
+        ]
+        undated = create_article(session, other, title="Без даты").id
+        move_to_trash(session, actor, ids[4])
+
+    def titles(query: ArticleQuery) -> list[str]:
+        with store.session() as session:
+            return [a.title for a in list_articles(session, query)]
+
+    assert titles(ArticleQuery()) == ["N3", "N2", "N1", "N0", "Без даты"]
+    assert titles(
+        ArticleQuery(date_from=base + timedelta(days=1), date_to=base + timedelta(days=3))
+    ) == ["N2", "N1"]
+    assert titles(ArticleQuery(rubric="Город")) == ["N3", "N1"]
+    assert titles(ArticleQuery(author_login="petrov")) == ["Без даты"]
+    assert titles(ArticleQuery(unscheduled_only=True)) == ["Без даты"]
+    assert titles(ArticleQuery(statuses=(Status.TRASH,))) == ["N4"]
+    assert undated
+
+
+def test_trash_and_restore_returns_to_previous_status(store, actor):
+    with store.session() as session:
+        art = create_article(session, actor, title="Удалить и вернуть")
+        trashed = move_to_trash(session, actor, art.id)
+        restored = restore_from_trash(session, actor, art.id)
+    assert trashed.status is Status.TRASH
+    assert restored.status is Status.DRAFT
+
+
+def test_save_landing_between_check_and_write_is_still_a_conflict(store, actor):
+    """The version compare passes, then another writer commits before our UPDATE:
+    the ORM's `WHERE version = N` guard must turn that into a ConflictError."""
+    from sqlalchemy import event, update
+
+    from editorial_desk.store.models import Article
+
+    with store.session() as session:
+        art = create_article(session, actor, title="Гонка", body="<p>Старт</p>")
+
+    fired = []
+
+    def sneak_in(session, _context, _instances):
+        if fired:
+            return
+        fired.append(True)
+        with store.engine.begin() as other:
+            other.execute(
+                update(Article)
+                .where(Article.id == art.id)
+                .values(body="<p>Чужое</p>", version=Article.version + 1)
+            )
+
+    with pytest.raises(ConflictError) as info, store.session() as session:
+        event.listen(session, "before_flush", sneak_in)
+        update_article(session, actor, art.id, 1, ArticleChanges(body="<p>Моё</p>"))
+    assert info.value.theirs.body == "<p>Чужое</p>"
+    assert info.value.mine.body == "<p>Моё</p>"
+    with store.session() as session:
+        assert get_article(session, art.id).body == "<p>Чужое</p>"
