@@ -1,0 +1,8 @@
+"""Entry point: `uv run python -m bench [--quick] ...` (see bench/cli.py)."""
+
+import sys
+
+from bench.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
