@@ -1,0 +1,175 @@
+"""Every menu item, toolbar button and shortcut, declared once as data, and the one
+builder that turns the declarations into QActions, menus and a toolbar.
+
+The window supplies one handler per action id; the builder refuses a declaration
+without a handler (and a handler without a declaration), so nothing is wired twice
+or forgotten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+
+from editorial_desk.ui.icons import themed_icon
+
+TR_CONTEXT = "Actions"
+
+
+class ActionId(StrEnum):
+    NEW_ARTICLE = "article.new"
+    SAVE_ARTICLE = "article.save"
+    TRASH_ARTICLE = "article.trash"
+    QUIT = "app.quit"
+    ABOUT = "help.about"
+
+
+class Scope(StrEnum):
+    WINDOW = "window"  # the shortcut works anywhere in the main window
+    LIST = "list"  # only while the article list has the focus (e.g. Delete)
+
+
+@dataclass(frozen=True, slots=True)
+class MenuSpec:
+    id: str
+    text: str  # English source text; translated in context "Actions"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    id: ActionId
+    text: str  # English source text with a mnemonic; translated in context "Actions"
+    menu: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    icon: str | None = None  # freedesktop theme icon name
+    fallback_icon: str | None = None  # QStyle.StandardPixmap name
+    toolbar: bool = False
+    tip: str = ""  # status-bar tip, English source text
+    scope: Scope = Scope.WINDOW
+    role: QAction.MenuRole = QAction.MenuRole.NoRole
+    separator_before: bool = False
+
+
+MENUS: tuple[MenuSpec, ...] = (
+    MenuSpec("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
+)
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        ActionId.NEW_ARTICLE,
+        QT_TRANSLATE_NOOP("Actions", "&New Article"),
+        "file",
+        QKeySequence.StandardKey.New,
+        "document-new",
+        "SP_FileIcon",
+        toolbar=True,
+        tip=QT_TRANSLATE_NOOP("Actions", "Start a new article"),
+    ),
+    ActionSpec(
+        ActionId.SAVE_ARTICLE,
+        QT_TRANSLATE_NOOP("Actions", "&Save"),
+        "file",
+        QKeySequence.StandardKey.Save,
+        "document-save",
+        "SP_DialogSaveButton",
+        toolbar=True,
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the article"),
+    ),
+    ActionSpec(
+        ActionId.TRASH_ARTICLE,
+        QT_TRANSLATE_NOOP("Actions", "Move to &Trash"),
+        "file",
+        QKeySequence.StandardKey.Delete,
+        "user-trash",
+        "SP_TrashIcon",
+        toolbar=True,
+        tip=QT_TRANSLATE_NOOP("Actions", "Move the article to the trash (it can be restored)"),
+        scope=Scope.LIST,
+    ),
+    ActionSpec(
+        ActionId.QUIT,
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        "file",
+        "Ctrl+Q",
+        "application-exit",
+        "SP_DialogCloseButton",
+        tip=QT_TRANSLATE_NOOP("Actions", "Close Editorial Desk"),
+        role=QAction.MenuRole.QuitRole,
+        separator_before=True,
+    ),
+    ActionSpec(
+        ActionId.ABOUT,
+        QT_TRANSLATE_NOOP("Actions", "&About Editorial Desk"),
+        "help",
+        None,
+        "help-about",
+        "SP_MessageBoxInformation",
+        role=QAction.MenuRole.AboutRole,
+    ),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(TR_CONTEXT, text)
+
+
+def _strip_mnemonic(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def build_actions(
+    window: QMainWindow,
+    handlers: Mapping[ActionId, Callable[[], object]],
+    *,
+    scopes: Mapping[Scope, QWidget] | None = None,
+    toolbar: QToolBar | None = None,
+    specs: tuple[ActionSpec, ...] = ACTIONS,
+    menus: tuple[MenuSpec, ...] = MENUS,
+) -> dict[ActionId, QAction]:
+    """Create one QAction per spec, put it in its menu (and the toolbar), give it its
+    shortcut in its scope (a scope without a widget falls back to the whole window),
+    and connect it to its handler. Returns the actions by id."""
+    declared = {spec.id for spec in specs}
+    if declared != set(handlers):
+        missing = sorted(declared - set(handlers))
+        extra = sorted(set(handlers) - declared)
+        raise ValueError(f"actions without handler: {missing}; handlers without action: {extra}")
+    scopes = dict(scopes or {})
+    scopes.setdefault(Scope.WINDOW, window)
+    menu_widgets: dict[str, QMenu] = {}
+    for menu_spec in menus:
+        menu = window.menuBar().addMenu(_tr(menu_spec.text))
+        menu.setObjectName(f"menu.{menu_spec.id}")
+        menu_widgets[menu_spec.id] = menu
+    actions: dict[ActionId, QAction] = {}
+    for spec in specs:
+        text = _tr(spec.text)
+        action = QAction(themed_icon(spec.icon, spec.fallback_icon), text, window)
+        action.setObjectName(spec.id.value)
+        action.setIconText(_strip_mnemonic(text))
+        if spec.tip:
+            action.setStatusTip(_tr(spec.tip))
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        action.setMenuRole(spec.role)
+        if spec.scope is Scope.WINDOW:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            scopes.get(spec.scope, window).addAction(action)
+        menu = menu_widgets[spec.menu]
+        if spec.separator_before:
+            menu.addSeparator()
+        menu.addAction(action)
+        if spec.toolbar and toolbar is not None:
+            toolbar.addAction(action)
+        handler = handlers[spec.id]
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        actions[spec.id] = action
+    return actions

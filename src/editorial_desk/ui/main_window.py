@@ -1,0 +1,444 @@
+"""The main window: the article list on the left, the article form on the right.
+
+It is also the controller for what the user does: each action is one short method
+that calls `ArticleOperations` (one database session per action) and refreshes the
+view from what came back. Heavy modules (SQLAlchemy, services) are imported only
+when the first action runs, so the window paints before they load."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from editorial_desk.domain.article import ArticleSnapshot
+from editorial_desk.domain.errors import ConflictError, EditorialError
+from editorial_desk.domain.statuses import Status
+from editorial_desk.domain.timeutil import office_zone
+from editorial_desk.ui.actions import ActionId, Scope, build_actions
+from editorial_desk.ui.article_form import ArticleForm
+from editorial_desk.ui.article_table_model import (
+    ARTICLE_ID_ROLE,
+    ArticleSortProxy,
+    ArticleTableModel,
+    Column,
+    summary_of,
+)
+from editorial_desk.ui.conflict_dialog import ConflictChoice, ConflictDialog
+from editorial_desk.ui.context import AppContext
+from editorial_desk.ui.dialogs import (
+    UnsavedChoice,
+    ask_unsaved_changes,
+    show_about,
+    show_error,
+    show_message,
+)
+from editorial_desk.ui.error_messages import ErrorMessage
+from editorial_desk.ui.labels import format_local, status_label
+from editorial_desk.ui.operations import ArticleOperations
+
+translate = QCoreApplication.translate
+
+STATUS_MESSAGE_MS = 4000
+
+
+class MainWindow(QMainWindow):
+    """Build it, `show()` it, then `attach(context)` once the store is open."""
+
+    def __init__(self, zone: tzinfo | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._ops: ArticleOperations | None = None
+        self._syncing = False  # True while the window itself moves the selection
+
+        zone = zone or office_zone(None)
+        self.model = ArticleTableModel(zone, self)
+        self.proxy = ArticleSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("articleTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        sample_date = datetime(2000, 12, 28, 23, 59, tzinfo=zone)
+        for column, samples in (
+            (Column.STATUS, [status_label(status) for status in Status]),
+            (Column.PLANNED, [format_local(sample_date, zone)]),
+            (Column.AUTHOR, ["Анна Редакторова"]),
+        ):
+            width = max(metrics.horizontalAdvance(text) for text in samples) + 24
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order
+        self.table.setSortingEnabled(True)
+        self.table.setEnabled(False)
+
+        self.form = ArticleForm(zone, self)
+        self.placeholder = QLabel(
+            translate(
+                "MainWindow",
+                "Select an article in the list, or create a new one with File → New Article.",
+            ),
+            self,
+        )
+        self.placeholder.setObjectName("placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.form)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.stack)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([600, 600])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        toolbar = self.addToolBar(translate("MainWindow", "Main Toolbar"))
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._actions = build_actions(
+            self,
+            {
+                ActionId.NEW_ARTICLE: self.new_article,
+                ActionId.SAVE_ARTICLE: self.save_article,
+                ActionId.TRASH_ARTICLE: self.move_to_trash,
+                ActionId.QUIT: self.close,
+                ActionId.ABOUT: self.about,
+            },
+            scopes={Scope.LIST: self.table},
+            toolbar=toolbar,
+        )
+
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("userLabel")
+        self.db_label = QLabel(translate("MainWindow", "Opening the database…"), self)
+        self.db_label.setObjectName("databaseLabel")
+        for label in (self.user_label, self.db_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.form.modifiedChanged.connect(self._on_modified_changed)
+        self.form.titleChanged.connect(lambda _title: self._update_title())
+        self.form.saveRequested.connect(self.save_article)
+
+        self.resize(1200, 760)
+        self._update_title()
+        self._update_actions()
+
+    # --- wiring -----------------------------------------------------------------
+
+    def attach(self, context: AppContext) -> None:
+        """Connect the window to an open store and load the article list."""
+        self._ops = ArticleOperations(context)
+        self.model.set_zone(context.zone)
+        self.form.set_zone(context.zone)
+        user = context.user
+        if user.display_name and user.display_name != user.login:
+            user_text = translate("MainWindow", "User: {name} ({login})")
+        else:
+            user_text = translate("MainWindow", "User: {login}")
+        self.user_label.setText(user_text.format(name=user.display_name, login=user.login))
+        location = context.store.location.display
+        self.db_label.setText(
+            translate("MainWindow", "Database: {location}").format(location=location)
+        )
+        self.db_label.setToolTip(location)
+        if context.store.backup_path:
+            self.statusBar().showMessage(
+                translate(
+                    "MainWindow", "The database was upgraded; a backup copy is in {path}"
+                ).format(path=context.store.backup_path),
+                3 * STATUS_MESSAGE_MS,
+            )
+        self.table.setEnabled(True)
+        self.reload_list()
+        self._update_actions()
+
+    @property
+    def operations(self) -> ArticleOperations | None:
+        return self._ops
+
+    def action(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def reload_list(self) -> None:
+        if self._ops is None:
+            return
+        try:
+            rows = self._ops.list_articles()
+        except EditorialError as error:
+            show_error(self, error)
+            return
+        current = self.form.article_id() if self._form_shown() else None
+        self._syncing = True
+        try:
+            self.model.set_rows(rows)
+        finally:
+            self._syncing = False
+        self._select_article(current)
+
+    # --- user actions -----------------------------------------------------------
+
+    def new_article(self) -> None:
+        if self._ops is None or not self.maybe_save():
+            return
+        self.form.start_new()
+        self.stack.setCurrentWidget(self.form)
+        self._select_article(None)
+        self._update_title()
+        self._update_actions()
+        self.form.focus_title()
+
+    def open_article(self, article_id: int) -> bool:
+        """Load an article into the form (after the caller settled unsaved changes)."""
+        if self._ops is None:
+            return False
+        try:
+            article = self._ops.get(article_id)
+        except EditorialError as error:
+            show_error(self, error)
+            self.reload_list()
+            return False
+        self.form.load(article)
+        self.model.upsert(summary_of(article))
+        self._select_article(article_id)  # a save on the way may have moved it
+        self.stack.setCurrentWidget(self.form)
+        self._update_title()
+        self._update_actions()
+        return True
+
+    def save_article(self) -> bool:
+        """Save the form. True when it is stored (create or a new version)."""
+        if self._ops is None or not self._form_shown():
+            return False
+        if not self.form.title_edit.text().strip():
+            show_message(
+                self,
+                ErrorMessage(
+                    translate("MainWindow", "Cannot save"),
+                    translate("MainWindow", "Please enter a headline before saving."),
+                ),
+            )
+            self.form.focus_title()
+            return False
+        try:
+            if self.form.is_new():
+                values = self.form.values()
+                saved = self._ops.create(
+                    title=values.title,
+                    lead=values.lead,
+                    body=values.body,
+                    rubric=values.rubric,
+                    planned_at=values.planned_at,
+                )
+                self.form.mark_saved(saved, sent_body=values.body)
+            else:
+                saved_or_none = self._save_existing()
+                if saved_or_none is None:
+                    return False
+                saved = saved_or_none
+        except EditorialError as error:
+            show_error(self, error)
+            return False
+        self._after_save(saved)
+        return True
+
+    def move_to_trash(self) -> None:
+        if self._ops is None:
+            return
+        article_id = self._target_article_id()
+        if article_id is None:
+            return
+        editing = self._form_shown() and self.form.article_id() == article_id
+        if editing and not self.maybe_save():
+            return
+        try:
+            trashed = self._ops.move_to_trash(article_id)
+        except EditorialError as error:
+            show_error(self, error)
+            return
+        self._syncing = True
+        try:
+            self.model.remove(article_id)
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+        finally:
+            self._syncing = False
+        if editing:
+            self.form.start_new()
+            self.stack.setCurrentWidget(self.placeholder)
+        self.statusBar().showMessage(
+            translate("MainWindow", "“{title}” was moved to the trash.").format(
+                title=trashed.title
+            ),
+            STATUS_MESSAGE_MS,
+        )
+        self._update_title()
+        self._update_actions()
+
+    def about(self) -> None:
+        show_about(self)
+
+    # --- unsaved changes --------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Settle unsaved changes: True when it is fine to replace the form's content."""
+        if not self._form_shown() or not self.form.is_modified():
+            return True
+        choice = self.confirm_unsaved_changes()
+        if choice is UnsavedChoice.SAVE:
+            return self.save_article()
+        return choice is UnsavedChoice.DISCARD
+
+    def confirm_unsaved_changes(self) -> UnsavedChoice:
+        return ask_unsaved_changes(self, self.form.display_title())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
+
+    # --- internals --------------------------------------------------------------
+
+    def _save_existing(self) -> ArticleSnapshot | None:
+        """Save changes to a stored article; on a conflict ask the user what to do."""
+        assert self._ops is not None
+        article_id = self.form.article_id()
+        expected = self.form.base_version()
+        assert article_id is not None and expected is not None
+        while True:
+            changes = self.form.changes()
+            try:
+                saved = self._ops.save(article_id, expected, changes)
+            except ConflictError as conflict:
+                choice = self.resolve_conflict(conflict)
+                if choice is ConflictChoice.OVERWRITE:
+                    expected = conflict.theirs.version
+                    continue
+                if choice is ConflictChoice.LOAD_THEIRS:
+                    self.form.load(conflict.theirs)
+                    self.model.upsert(summary_of(conflict.theirs))
+                    self._update_title()
+                return None
+            self.form.mark_saved(saved, sent_body=changes.body)
+            return saved
+
+    def resolve_conflict(self, conflict: ConflictError) -> ConflictChoice:
+        """Show both versions; nothing is written here."""
+        zone = self._ops.context.zone if self._ops else office_zone(None)
+        dialog = ConflictDialog(conflict.mine, conflict.theirs, zone, self)
+        try:
+            return dialog.choose()
+        finally:
+            dialog.deleteLater()
+
+    def _after_save(self, saved: ArticleSnapshot) -> None:
+        self.model.upsert(summary_of(saved))
+        self._select_article(saved.id)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Saved “{title}” (version {version}).").format(
+                title=saved.title, version=saved.version
+            ),
+            STATUS_MESSAGE_MS,
+        )
+        self._update_title()
+        self._update_actions()
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            self._update_actions()
+            return
+        article_id = current.data(ARTICLE_ID_ROLE)
+        if self._form_shown() and article_id == self.form.article_id():
+            return
+        if not self.maybe_save():
+            # stay where we were
+            self._select_article(self.form.article_id() if self._form_shown() else None)
+            return
+        self.open_article(article_id)
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+
+    def _form_shown(self) -> bool:
+        return self.stack.currentWidget() is self.form
+
+    def _target_article_id(self) -> int | None:
+        if self._form_shown() and self.form.article_id() is not None:
+            return self.form.article_id()
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isSelected(current):
+            return current.data(ARTICLE_ID_ROLE)
+        return None
+
+    def _select_article(self, article_id: int | None) -> None:
+        """Move the list's selection without triggering a load."""
+        self._syncing = True
+        try:
+            row = self.model.row_of(article_id) if article_id is not None else None
+            if row is None:
+                self.table.clearSelection()
+                self.table.setCurrentIndex(QModelIndex())
+                return
+            index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE))
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _update_title(self) -> None:
+        if self._form_shown():
+            # "[*]" is where Qt shows the modified marker (setWindowModified)
+            self.setWindowTitle(
+                translate("MainWindow", "{article}[*] — Editorial Desk").format(
+                    article=self.form.display_title()
+                )
+            )
+            self.setWindowModified(self.form.is_modified())
+        else:
+            self.setWindowTitle(translate("MainWindow", "Editorial Desk"))
+            self.setWindowModified(False)
+
+    def _update_actions(self) -> None:
+        ready = self._ops is not None
+        self._actions[ActionId.NEW_ARTICLE].setEnabled(ready)
+        self._actions[ActionId.SAVE_ARTICLE].setEnabled(ready and self._form_shown())
+        self._actions[ActionId.TRASH_ARTICLE].setEnabled(
+            ready and self._target_article_id() is not None
+        )
+        self.form.save_button.setEnabled(ready)

@@ -1,0 +1,77 @@
+"""The window's database work: one `store.session()` (one unit of work) per user
+action, nothing else. Plain values in, plain values out; errors are the domain's
+EditorialError subclasses. The services (and SQLAlchemy behind them) are imported
+on first use, after the window has been painted."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from editorial_desk.domain.article import (
+    ArticleChanges,
+    ArticleQuery,
+    ArticleSnapshot,
+    ArticleSummary,
+)
+from editorial_desk.ui.context import AppContext
+
+
+class ArticleOperations:
+    def __init__(self, context: AppContext) -> None:
+        self._context = context
+
+    @property
+    def context(self) -> AppContext:
+        return self._context
+
+    def list_articles(self, query: ArticleQuery | None = None) -> list[ArticleSummary]:
+        from editorial_desk.services.articles import list_articles
+
+        with self._context.store.session() as session:
+            return list_articles(session, query)
+
+    def get(self, article_id: int) -> ArticleSnapshot:
+        from editorial_desk.services.articles import get_article
+
+        with self._context.store.session() as session:
+            return get_article(session, article_id)
+
+    def create(
+        self,
+        *,
+        title: str,
+        lead: str,
+        body: str,
+        rubric: str,
+        planned_at: datetime | None = None,
+    ) -> ArticleSnapshot:
+        from editorial_desk.services.articles import create_article
+
+        with self._context.store.session() as session:
+            return create_article(
+                session,
+                self._context.user,
+                title=title,
+                lead=lead,
+                body=body,
+                rubric=rubric,
+                tags=(),
+                planned_at=planned_at,
+            )
+
+    def save(
+        self, article_id: int, expected_version: int, changes: ArticleChanges
+    ) -> ArticleSnapshot:
+        """Raises ConflictError (nothing written) if someone saved a newer version."""
+        from editorial_desk.services.articles import update_article
+
+        with self._context.store.session() as session:
+            return update_article(
+                session, self._context.user, article_id, expected_version, changes
+            )
+
+    def move_to_trash(self, article_id: int) -> ArticleSnapshot:
+        from editorial_desk.services.articles import move_to_trash
+
+        with self._context.store.session() as session:
+            return move_to_trash(session, self._context.user, article_id)
