@@ -25,6 +25,7 @@ class ActionId(StrEnum):
     SAVE_ARTICLE = "article.save"
     TRASH_ARTICLE = "article.trash"
     QUIT = "app.quit"
+    LANGUAGE = "settings.language"
     ABOUT = "help.about"
 
 
@@ -56,6 +57,7 @@ class ActionSpec:
 
 MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    MenuSpec("settings", QT_TRANSLATE_NOOP("Actions", "&Settings")),
     MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
 
@@ -101,6 +103,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Close Editorial Desk"),
         role=QAction.MenuRole.QuitRole,
         separator_before=True,
+    ),
+    ActionSpec(
+        ActionId.LANGUAGE,
+        QT_TRANSLATE_NOOP("Actions", "Interface &Language…"),
+        "settings",
+        None,
+        "preferences-desktop-locale",
+        "SP_ComputerIcon",
+        tip=QT_TRANSLATE_NOOP("Actions", "Choose the language of the interface"),
     ),
     ActionSpec(
         ActionId.ABOUT,

@@ -48,6 +48,7 @@ from editorial_desk.ui.error_messages import (
 )
 from editorial_desk.ui.icons import app_icon
 from editorial_desk.ui.main_window import MainWindow
+from editorial_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from editorial_desk.store.engine import Store
@@ -130,11 +131,16 @@ def open_context(db: str | None, zone: tzinfo | None = None) -> AppContext:
     return AppContext(store, user, zone or display_zone())
 
 
-def build_main_window(store: Store, user: UserInfo, zone: tzinfo | None = None) -> MainWindow:
+def build_main_window(
+    store: Store,
+    user: UserInfo,
+    zone: tzinfo | None = None,
+    settings: AppSettings | None = None,
+) -> MainWindow:
     """The main window attached to an open store (for tests and embedding; needs a
     QApplication). The caller owns the store and closes it."""
     zone = zone or display_zone()
-    window = MainWindow(zone)
+    window = MainWindow(zone, settings=settings)
     window.attach(AppContext(store, user, zone))
     return window
 
@@ -244,10 +250,13 @@ def run_app(db: str | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure_application(app)
-    translators = install_translators(app)
+    settings = AppSettings()
+    locale = settings.ui_locale()
+    QLocale.setDefault(locale)  # dates and numbers follow the interface language
+    translators = install_translators(app, locale)
     zone = display_zone()
 
-    window = MainWindow(zone)
+    window = MainWindow(zone, settings=settings)
     startup = _Startup(app, window, db, zone, unattended)
     _AfterFirstPaint(window, startup.open_store)
     window.show()

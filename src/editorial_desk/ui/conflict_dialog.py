@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSnapshot
-from editorial_desk.ui.labels import format_local
+from editorial_desk.ui.labels import format_local_long
 
 translate = QCoreApplication.translate
 
@@ -99,7 +99,7 @@ class ConflictDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.theirs_pane = _VersionPane(
             translate("ConflictDialog", "Saved version {version} ({when})").format(
-                version=theirs.version, when=format_local(theirs.updated_at, zone)
+                version=theirs.version, when=format_local_long(theirs.updated_at, zone)
             ),
             theirs,
             self,

@@ -48,3 +48,24 @@ def format_local(value: datetime | None, zone: tzinfo) -> str:
     if locale.language() == QLocale.Language.C:  # no locale configured: ISO, not "8 05 2024"
         return local.toString("yyyy-MM-dd HH:mm")
     return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+
+def _long_date_time_format(locale: QLocale) -> str:
+    """The locale's long date without the weekday, then its short time:
+    «27 ноября 2026 г., 14:30» in Russian, "November 27, 2026, 2:30 PM" in English."""
+    date_format = locale.dateFormat(QLocale.FormatType.LongFormat)
+    for weekday in ("dddd, ", "dddd "):
+        date_format = date_format.replace(weekday, "")
+    return f"{date_format}, {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
+def format_local_long(value: datetime | None, zone: tzinfo) -> str:
+    """Long, locale-formatted local date and time (month name in the right case);
+    empty for None."""
+    if value is None:
+        return ""
+    locale = QLocale()
+    local = to_local_qdatetime(value, zone)
+    if locale.language() == QLocale.Language.C:
+        return local.toString("yyyy-MM-dd HH:mm")
+    return locale.toString(local, _long_date_time_format(locale))

@@ -46,7 +46,9 @@ from editorial_desk.ui.dialogs import (
 )
 from editorial_desk.ui.error_messages import ErrorMessage
 from editorial_desk.ui.labels import format_local, status_label
+from editorial_desk.ui.language_dialog import LanguageDialog
 from editorial_desk.ui.operations import ArticleOperations
+from editorial_desk.ui.settings import AppSettings
 
 translate = QCoreApplication.translate
 
@@ -56,8 +58,15 @@ STATUS_MESSAGE_MS = 4000
 class MainWindow(QMainWindow):
     """Build it, `show()` it, then `attach(context)` once the store is open."""
 
-    def __init__(self, zone: tzinfo | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        zone: tzinfo | None = None,
+        parent: QWidget | None = None,
+        *,
+        settings: AppSettings | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.settings = settings or AppSettings()
         self.setObjectName("mainWindow")
         self._ops: ArticleOperations | None = None
         self._syncing = False  # True while the window itself moves the selection
@@ -132,6 +141,7 @@ class MainWindow(QMainWindow):
                 ActionId.SAVE_ARTICLE: self.save_article,
                 ActionId.TRASH_ARTICLE: self.move_to_trash,
                 ActionId.QUIT: self.close,
+                ActionId.LANGUAGE: self.choose_language,
                 ActionId.ABOUT: self.about,
             },
             scopes={Scope.LIST: self.table},
@@ -305,6 +315,15 @@ class MainWindow(QMainWindow):
         )
         self._update_title()
         self._update_actions()
+
+    def choose_language(self) -> None:
+        chosen = LanguageDialog(self.settings.language, self).choose()
+        if chosen is not None and chosen != self.settings.language:
+            self.settings.language = chosen
+            self.statusBar().showMessage(
+                translate("MainWindow", "The language will change after a restart."),
+                STATUS_MESSAGE_MS,
+            )
 
     def about(self) -> None:
         show_about(self)

@@ -1,0 +1,51 @@
+"""The app's settings, in one place: a typed wrapper over QSettings.
+
+Nothing else in the app calls QSettings directly. Tests pass their own instance
+(an INI file in tmp), so no test touches the user's real settings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings
+
+
+class Language(StrEnum):
+    SYSTEM = "system"
+    RUSSIAN = "ru"
+    ENGLISH = "en"
+
+
+class AppSettings:
+    LANGUAGE_KEY = "ui/language"
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._qs = qsettings or QSettings()
+
+    @classmethod
+    def in_file(cls, path: Path) -> AppSettings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    @property
+    def language(self) -> Language:
+        raw = str(self._qs.value(self.LANGUAGE_KEY, Language.SYSTEM.value))
+        try:
+            return Language(raw)
+        except ValueError:
+            return Language.SYSTEM
+
+    @language.setter
+    def language(self, value: Language) -> None:
+        self._qs.setValue(self.LANGUAGE_KEY, value.value)
+        self._qs.sync()
+
+    def ui_locale(self) -> QLocale:
+        """The locale the interface speaks and formats dates/numbers in."""
+        match self.language:
+            case Language.RUSSIAN:
+                return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+            case Language.ENGLISH:
+                return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+            case _:
+                return QLocale.system()

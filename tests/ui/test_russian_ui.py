@@ -1,0 +1,202 @@
+"""The interface in Russian: every menu, action, toolbar button, label, dialog and
+message is translated, Qt's own strings too, and dates read the Russian way."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from editorial_desk.domain import errors
+from editorial_desk.domain.article import ArticleSnapshot
+from editorial_desk.domain.statuses import Status
+from editorial_desk.ui.app import build_main_window, install_translators
+from editorial_desk.ui.conflict_dialog import ConflictDialog
+from editorial_desk.ui.dialogs import ask_unsaved_changes, show_about
+from editorial_desk.ui.error_messages import message_for, unexpected_error_message
+from editorial_desk.ui.labels import format_local_long, status_label
+from editorial_desk.ui.language_dialog import LanguageDialog
+from editorial_desk.ui.settings import AppSettings, Language
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+RUSSIAN = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+
+# Proper names and format names that stay as they are in a Russian interface, and
+# "OK", which Qt's own Russian translation (qtbase_ru) keeps as is.
+ALLOWED_LATIN = ("Editorial Desk", "DOCX", "HTML", "PDF", "SQLite", "PostgreSQL", "OK")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.fixture
+def russian(qapp):
+    previous = QLocale()
+    QLocale.setDefault(RUSSIAN)
+    translators = install_translators(qapp, RUSSIAN)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(previous)
+
+
+def untranslated(text: str, *dynamic: str) -> list[str]:
+    text = re.sub(r"<[^>]+>", " ", text)  # rich-text markup is not user text
+    for allowed in (*ALLOWED_LATIN, *dynamic):
+        text = text.replace(allowed, " ")
+    return LATIN_WORD.findall(text)
+
+
+def widget_texts(root: QWidget) -> list[str]:
+    texts = [root.windowTitle()]
+    for label in root.findChildren(QLabel):
+        texts.append(label.text())
+    for button in root.findChildren(QAbstractButton):
+        texts += [button.text(), button.toolTip()]
+    for edit in root.findChildren(QLineEdit):
+        texts.append(edit.placeholderText())
+    for edit in [*root.findChildren(QPlainTextEdit), *root.findChildren(QTextEdit)]:
+        texts.append(edit.placeholderText())
+    for box in root.findChildren(QGroupBox):
+        texts.append(box.title())
+    for tabs in root.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    return [t for t in texts if t]
+
+
+def _snapshot(version: int, body: str) -> ArticleSnapshot:
+    when = datetime(2026, 11, 27, 11, 30, tzinfo=UTC)
+    return ArticleSnapshot(
+        id=1,
+        version=version,
+        title="Сквер",
+        lead="",
+        body=body,
+        rubric="Город",
+        tags=(),
+        status=Status.DRAFT,
+        author_login="editor1",
+        author_name="Анна",
+        planned_at=None,
+        created_at=when,
+        updated_at=when,
+        word_count=1,
+    )
+
+
+def test_every_visible_string_of_the_main_window_is_russian(
+    russian, qtbot, store, actor, db_path, tmp_path
+):
+    window = build_main_window(
+        store, actor, MOSCOW, settings=AppSettings.in_file(tmp_path / "s.ini")
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.new_article()  # the form, not the placeholder
+
+    dynamic = (actor.login, actor.display_name, str(db_path))
+    found: dict[str, list[str]] = {}
+
+    def check(where: str, text: str) -> None:
+        if bad := untranslated(text, *dynamic):
+            found[f"{where}: {text!r}"] = bad
+
+    for menu_action in window.menuBar().actions():
+        check("menu", menu_action.text())
+        for action in menu_action.menu().actions():
+            if not action.isSeparator():
+                for text in (action.text(), action.statusTip(), action.toolTip()):
+                    check(f"action {action.objectName()}", text)
+    for text in widget_texts(window):
+        check("window", text)
+    for column in range(window.model.columnCount()):
+        check("list header", window.model.headerData(column, Qt.Orientation.Horizontal))
+    for status in Status:
+        check("status", status_label(status))
+    assert window.menuBar().actions(), "no menus found"
+    assert found == {}
+
+
+def test_dialogs_and_messages_are_russian(russian, qapp, message_boxes):
+    texts: list[str] = []
+    conflict = ConflictDialog(_snapshot(1, "<p>Мой</p>"), _snapshot(2, "<p>Их</p>"), MOSCOW)
+    texts += widget_texts(conflict)
+    language = LanguageDialog(Language.SYSTEM)
+    texts += widget_texts(language)
+    texts += [language.combo.itemText(i) for i in range(language.combo.count())]
+
+    message_boxes.answers.append(QMessageBox.StandardButton.Cancel)
+    ask_unsaved_changes(None, "Сквер")
+    show_about(None)
+    texts += [part for shown in message_boxes.shown for part in shown]
+    texts += [part for shown in message_boxes.about for part in shown]
+
+    samples = [
+        errors.StoreLockedError("/data/db.sqlite3"),
+        errors.StoreCorruptError("/data/db.sqlite3", "file is not a database"),
+        errors.StoreTooNewError("/data/db.sqlite3", "0099"),
+        errors.NotOurStoreError("/data/db.sqlite3", "other tables"),
+        errors.StoreUnavailableError("/data/db.sqlite3", "refused"),
+        errors.StoreError("/data/db.sqlite3", "read-only"),
+        errors.ValidationError("bad date"),
+        errors.NotFoundError("article", 5),
+        errors.PermissionDeniedError("no"),
+        errors.ConflictError(_snapshot(1, ""), _snapshot(2, "")),
+    ]
+    for error in samples:
+        message = message_for(error)
+        texts += [message.title, message.text]  # details are technical, in English
+    unexpected = unexpected_error_message(RuntimeError("boom"))
+    texts += [unexpected.title, unexpected.text]
+
+    bad = {text: untranslated(text, "/data/db.sqlite3", "English") for text in texts}
+    assert {text: words for text, words in bad.items() if words} == {}
+    conflict.deleteLater()
+    language.deleteLater()
+
+
+def test_qt_own_strings_are_russian(russian):
+    assert QCoreApplication.translate("QPlatformTheme", "Save") == "Сохранить"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
+
+
+def test_dates_and_numbers_are_formatted_the_russian_way(russian):
+    moment = datetime(2026, 11, 27, 11, 30, tzinfo=UTC)  # 14:30 in Moscow
+    # Qt puts a narrow no-break space before «г.», as Russian typography wants
+    assert format_local_long(moment, MOSCOW) == "27 ноября 2026\u202fг., 14:30"
+    assert QLocale().toString(1787000) == "1\u00a0787\u00a0000"
+    assert QLocale().standaloneMonthName(11) == "ноябрь"
+
+
+def test_language_setting_chooses_the_locale(tmp_path):
+    settings = AppSettings.in_file(tmp_path / "settings.ini")
+    assert settings.language is Language.SYSTEM
+    settings.language = Language.RUSSIAN
+    again = AppSettings.in_file(tmp_path / "settings.ini")
+    assert again.language is Language.RUSSIAN
+    assert again.ui_locale().language() == QLocale.Language.Russian
+    again.language = Language.ENGLISH
+    assert again.ui_locale().language() == QLocale.Language.English
+
+
+def test_language_action_stores_the_choice(qtbot, store, actor, tmp_path, monkeypatch):
+    settings = AppSettings.in_file(tmp_path / "settings.ini")
+    window = build_main_window(store, actor, MOSCOW, settings=settings)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(LanguageDialog, "choose", lambda self: Language.RUSSIAN)
+    from editorial_desk.ui.actions import ActionId
+
+    window.action(ActionId.LANGUAGE).trigger()
+    assert AppSettings.in_file(tmp_path / "settings.ini").language is Language.RUSSIAN
