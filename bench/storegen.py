@@ -24,8 +24,9 @@ from typing import Any, Final
 from sqlalchemy import insert
 
 from bench.textgen import TextGenerator, load_body_counter, load_sanitizer
+from editorial_desk.domain.article import text_search_key
 
-GENERATOR_VERSION: Final = 1
+GENERATOR_VERSION: Final = 2
 
 START: Final = datetime(2021, 12, 1, tzinfo=UTC)
 TODAY: Final = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # "now" inside the data set
@@ -315,6 +316,7 @@ class _Generator:
             {
                 "id": article_id,
                 "title": story.title,
+                "title_key": text_search_key(story.title),
                 "lead": story.lead,
                 "body": body,
                 "rubric": rubric,

@@ -174,3 +174,49 @@ def test_save_landing_between_check_and_write_is_still_a_conflict(store, actor):
     assert info.value.mine.body == "<p>Моё</p>"
     with store.session() as session:
         assert get_article(session, art.id).body == "<p>Чужое</p>"
+
+
+def test_title_filter_folds_cyrillic_case_and_yo(store, actor):
+    with store.session() as session:
+        for title in ("Городской бюджет", "Праздник ГОРОДА", "Ёлка на площади", "Спорт", "100%_x"):
+            create_article(session, actor, title=title)
+
+    def found(needle: str) -> list[str]:
+        with store.session() as session:
+            return sorted(a.title for a in list_articles(session, ArticleQuery(title_contains=needle)))
+
+    assert found("ГОРОД") == ["Городской бюджет", "Праздник ГОРОДА"]
+    assert found("елка") == ["Ёлка на площади"]
+    assert found("ЁЛКА") == ["Ёлка на площади"]
+    assert found("%") == ["100%_x"]  # LIKE wildcards are literal
+    assert found("_") == ["100%_x"]
+    assert len(found("")) == 5
+
+
+def test_sorting_and_paging_cover_every_row_once(store, actor):
+    from editorial_desk.domain.article import ArticleOrder, SortKey
+
+    base = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    titles = ["яблоко", "Арбуз", "ёж", "Ель", "банан", "Вишня", "груша"]
+    with store.session() as session:
+        for i, title in enumerate(titles):
+            planned = base + timedelta(days=i % 3) if i != 6 else None  # ties and one undated
+            create_article(session, actor, title=title, planned_at=planned)
+
+    def page_through(order: ArticleOrder, size: int) -> list[str]:
+        rows: list[str] = []
+        with store.session() as session:
+            while page := list_articles(session, None, order, limit=size, offset=len(rows)):
+                rows += [a.title for a in page]
+        return rows
+
+    by_title = page_through(ArticleOrder(SortKey.TITLE, descending=False), 2)
+    assert by_title == ["Арбуз", "банан", "Вишня", "груша", "ёж", "Ель", "яблоко"]
+    assert page_through(ArticleOrder(SortKey.TITLE, descending=True), 3) == by_title[::-1]
+    by_date = page_through(ArticleOrder(SortKey.PLANNED, descending=False), 2)
+    assert len(by_date) == len(set(by_date)) == 7
+    assert by_date[-1] == "груша"  # unscheduled last
+    assert page_through(ArticleOrder(SortKey.PLANNED, descending=True), 2)[-1] == "груша"
+    assert page_through(ArticleOrder(SortKey.STATUS), 4) and len(
+        page_through(ArticleOrder(SortKey.AUTHOR), 4)
+    ) == 7

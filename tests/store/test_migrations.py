@@ -100,6 +100,9 @@ def test_upgrade_from_first_migration_keeps_every_row_and_backs_up(db_path: Path
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
         assert conn.execute("SELECT word_count FROM articles WHERE id = 1").fetchone()[0] == 3
+        assert conn.execute("SELECT title_key FROM articles WHERE id = 2").fetchone()[0] == (
+            "новость 2"
+        )
         rubrics = [r[0] for r in conn.execute("SELECT name FROM rubrics ORDER BY position")]
         assert rubrics == ["Город", "Спорт"]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

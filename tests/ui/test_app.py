@@ -122,6 +122,8 @@ def test_start_up_error_shows_a_message_and_exits_non_zero(
     startup = app_module._Startup(fake, window, str(db_path), office_zone(None), False)
 
     startup.open_store()
+    assert window.operations is None  # opening runs in the background...
+    qtbot.waitUntil(lambda: bool(fake.codes), timeout=10000)  # ...and reports back
 
     assert fake.codes == [app_module.EXIT_STORE_ERROR]
     ((title, text, _info),) = message_boxes.shown
@@ -142,7 +144,7 @@ def test_start_up_attaches_the_window_then_quits_when_unattended(qtbot, db_path)
     startup = app_module._Startup(fake, window, str(db_path), office_zone(None), True)
     startup.open_store()
     try:
-        assert window.operations is not None
+        qtbot.waitUntil(lambda: window.operations is not None, timeout=10000)
         assert str(db_path) in window.db_label.text()
         qtbot.waitUntil(lambda: fake.codes == [0])
     finally:

@@ -52,8 +52,8 @@ def _new_article(store, actor, title="Весенний субботник", body
 
 
 def _select(window, article_id: int) -> None:
-    for row in range(window.proxy.rowCount()):
-        index = window.proxy.index(row, Column.TITLE)
+    for row in range(window.model.rowCount()):
+        index = window.model.index(row, Column.TITLE)
         if index.data(ARTICLE_ID_ROLE) == article_id:
             window.table.setCurrentIndex(index)
             return
@@ -372,8 +372,8 @@ def test_list_keeps_the_service_order_until_a_header_is_clicked(window, store, a
     for title in ("Б", "А", "В"):
         _new_article(store, actor, title=title)
     window.reload_list()
-    shown = [window.proxy.index(row, Column.TITLE).data() for row in range(3)]
+    shown = [window.model.index(row, Column.TITLE).data() for row in range(3)]
     assert shown == ["В", "А", "Б"]  # newest first, as list_articles returns them
     window.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    shown = [window.proxy.index(row, Column.TITLE).data() for row in range(3)]
+    shown = [window.model.index(row, Column.TITLE).data() for row in range(3)]
     assert shown == ["А", "Б", "В"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from editorial_desk.domain.statuses import Status
 
@@ -69,3 +70,27 @@ class ArticleQuery:
     author_login: str | None = None
     include_trash: bool = False
     unscheduled_only: bool = False
+    title_contains: str = ""  # case-insensitive for Cyrillic, «ё» matches «е»
+
+
+class SortKey(StrEnum):
+    PLANNED = "planned"
+    TITLE = "title"
+    STATUS = "status"
+    AUTHOR = "author"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOrder:
+    """How a list is ordered. Unscheduled items come after dated ones either way;
+    the id breaks ties so pages never overlap or skip."""
+
+    key: SortKey = SortKey.PLANNED
+    descending: bool = True
+
+
+def text_search_key(text: str) -> str:
+    """The form titles are compared, sorted and searched in: case folded (which
+    SQLite's lower() and LIKE do not do for Cyrillic) and «ё» read as «е», as in
+    Russian dictionaries and as users type."""
+    return " ".join(text.casefold().replace("ё", "е").split())

@@ -8,16 +8,19 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from editorial_desk.document import body_stats, sanitize_body
 from editorial_desk.domain.article import (
     ArticleChanges,
+    ArticleOrder,
     ArticleQuery,
     ArticleSnapshot,
     ArticleSummary,
+    SortKey,
+    text_search_key,
 )
 from editorial_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from editorial_desk.domain.statuses import Status
@@ -118,8 +121,10 @@ def create_article(
 ) -> ArticleSnapshot:
     now = utc_now()
     clean_body = sanitize_body(body)
+    clean_title = _clean_title(title)
     article = Article(
-        title=_clean_title(title),
+        title=clean_title,
+        title_key=text_search_key(clean_title),
         lead=lead.strip(),
         body=clean_body,
         rubric=" ".join(rubric.split()),
@@ -150,6 +155,7 @@ def _apply(article: Article, changes: ArticleChanges) -> bool:
         title = _clean_title(changes.title)
         content_changed |= title != article.title
         article.title = title
+        article.title_key = text_search_key(title)
     if changes.lead is not None:
         lead = changes.lead.strip()
         content_changed |= lead != article.lead
@@ -251,8 +257,37 @@ def restore_from_trash(session: Session, actor: UserInfo, article_id: int) -> Ar
     return _set_status(session, actor, article_id, Status(previous or Status.DRAFT))
 
 
-def list_articles(session: Session, query: ArticleQuery | None = None) -> list[ArticleSummary]:
-    """Summaries only (no bodies), newest plan first, unscheduled last."""
+_STATUS_RANK = {status.value: rank for rank, status in enumerate(Status)}
+
+
+def _order_by(order: ArticleOrder) -> list[ColumnElement[object]]:
+    column: ColumnElement[object] = {
+        SortKey.PLANNED: Article.planned_at,
+        SortKey.TITLE: Article.title_key,
+        SortKey.STATUS: case(_STATUS_RANK, value=Article.status, else_=len(_STATUS_RANK)),
+        SortKey.AUTHOR: User.display_name,
+    }[order.key]
+    direction = column.desc() if order.descending else column.asc()
+    tie = Article.id.desc() if order.descending else Article.id.asc()
+    if order.key is SortKey.PLANNED:  # unscheduled after the dated ones, either way
+        return [Article.planned_at.is_(None), direction, tie]
+    return [direction, tie]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_articles(
+    session: Session,
+    query: ArticleQuery | None = None,
+    order: ArticleOrder | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ArticleSummary]:
+    """Summaries only (no bodies). Default order: newest plan first, unscheduled
+    last. `limit`/`offset` page through long lists (the UI fetches as it scrolls)."""
     query = query or ArticleQuery()
     stmt = select(
         Article.id,
@@ -278,7 +313,13 @@ def list_articles(session: Session, query: ArticleQuery | None = None) -> list[A
         stmt = stmt.where(Article.rubric == query.rubric)
     if query.author_login:
         stmt = stmt.where(User.login == query.author_login)
-    stmt = stmt.order_by(Article.planned_at.is_(None), Article.planned_at.desc(), Article.id.desc())
+    if needle := text_search_key(query.title_contains):
+        stmt = stmt.where(Article.title_key.like(f"%{_escape_like(needle)}%", escape="\\"))
+    stmt = stmt.order_by(*_order_by(order or ArticleOrder()))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
     return [
         ArticleSummary(
             id=row[0],

@@ -53,6 +53,9 @@ class Article(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
+    # domain.article.text_search_key(title): sorting and filtering that fold
+    # Cyrillic case the same way on SQLite and PostgreSQL.
+    title_key: Mapped[str] = mapped_column(String(500), index=True, server_default="")
     lead: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     rubric: Mapped[str] = mapped_column(String(200), default="")

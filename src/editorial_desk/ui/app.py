@@ -3,8 +3,9 @@ store, finds the current user and hands them to the main window.
 
 Start-up order matters for the time to a visible window: Qt and our widgets are
 imported at module level (cheap); the store, the services and SQLAlchemy/Alembic
-behind them are imported in `open_context()`, which runs from the event loop
-(`QTimer.singleShot(0)`) once the shown window has been painted.
+behind them are imported in `open_context()`, which starts once the shown window
+has been painted and runs in a worker thread, so the window stays responsive
+while the database opens (and, after an update, migrates).
 
 Test/benchmark hook, ``EDITORIAL_DESK_QUIT_AFTER_SHOWN`` in the environment:
 
@@ -39,6 +40,7 @@ from editorial_desk.domain.errors import EditorialError
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.domain.users import UserInfo
 from editorial_desk.ui import UI_IMPORTED_AT
+from editorial_desk.ui.background import run_in_background
 from editorial_desk.ui.context import AppContext
 from editorial_desk.ui.dialogs import show_message
 from editorial_desk.ui.error_messages import (
@@ -188,6 +190,7 @@ class _Startup:
         self.zone = zone
         self.unattended = unattended
         self.context: AppContext | None = None
+        self._task: object | None = None
 
     def open_store(self) -> None:
         if self.unattended:  # for the start-up benchmark (docs/benchmarks.md)
@@ -196,27 +199,36 @@ class _Startup:
         if self.unattended and _quit_after_painted():
             self.app.quit()
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # Opening (imports, migration check, maybe a migration) runs off the UI
+        # thread: the window stays responsive and the list fills in when ready.
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._task = run_in_background(
+            lambda: open_context(self.db, self.zone), self._opened, self._open_failed, self.window
+        )
+
+    def _opened(self, context: AppContext) -> None:
+        QApplication.restoreOverrideCursor()
+        self.context = context
         try:
-            self.context = open_context(self.db, self.zone)
-            self.window.attach(self.context)
+            self.window.attach(context)
         except EditorialError as error:
-            QApplication.restoreOverrideCursor()
             self._fail(message_for(error), str(error), EXIT_STORE_ERROR)
             return
-        except Exception as error:
-            QApplication.restoreOverrideCursor()
-            if _flag(DEBUG_ENV):
-                traceback.print_exc()
-            self._fail(
-                unexpected_error_message(error),
-                f"internal error: {type(error).__name__}: {error}",
-                EXIT_INTERNAL_ERROR,
-            )
-            return
-        QApplication.restoreOverrideCursor()
         if self.unattended:
             QTimer.singleShot(0, self.app.quit)
+
+    def _open_failed(self, error: BaseException) -> None:
+        QApplication.restoreOverrideCursor()
+        if isinstance(error, EditorialError):
+            self._fail(message_for(error), str(error), EXIT_STORE_ERROR)
+            return
+        if _flag(DEBUG_ENV):
+            traceback.print_exception(error)
+        self._fail(
+            unexpected_error_message(error),
+            f"internal error: {type(error).__name__}: {error}",
+            EXIT_INTERNAL_ERROR,
+        )
 
     def _fail(self, message: ErrorMessage, line: str, code: int) -> None:
         print(f"{PROG}: error: {line}", file=sys.stderr)

@@ -1,13 +1,17 @@
-"""The article list as a Qt table model: a thin adapter over `list[ArticleSummary]`.
+"""The article list as a Qt table model: a thin adapter over pages of
+`ArticleSummary`.
 
-It never touches the database; the window controller hands it plain lists and
-single updated rows. Sorting goes through a QSortFilterProxyModel on SORT_ROLE,
-which gives real values (datetimes as timestamps), not the display strings."""
+It never touches the database itself: the window gives it a `PageSource`, a
+function that returns one page of rows for an order. The model asks for the
+first page on reset and for the next one when the view scrolls to the end
+(Qt's canFetchMore/fetchMore), so a 50,000-item store costs one page to show.
+Sorting a header re-queries in that order (the database sorts, not Qt), because
+sorting only the rows fetched so far would be wrong."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from enum import IntEnum
 from typing import Any
@@ -19,11 +23,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
-from editorial_desk.domain.article import ArticleSnapshot, ArticleSummary
+from editorial_desk.domain.article import (
+    ArticleOrder,
+    ArticleSnapshot,
+    ArticleSummary,
+    SortKey,
+    text_search_key,
+)
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.labels import STATUS_ORDER, format_local, status_label
 
@@ -32,6 +41,11 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 
+PAGE_SIZE = 200
+
+# (order, offset, limit) -> that page of rows
+PageSource = Callable[[ArticleOrder, int, int], list[ArticleSummary]]
+
 
 class Column(IntEnum):
     TITLE = 0
@@ -39,6 +53,13 @@ class Column(IntEnum):
     PLANNED = 2
     AUTHOR = 3
 
+
+_SORT_KEYS: dict[Column, SortKey] = {
+    Column.TITLE: SortKey.TITLE,
+    Column.STATUS: SortKey.STATUS,
+    Column.PLANNED: SortKey.PLANNED,
+    Column.AUTHOR: SortKey.AUTHOR,
+}
 
 _HEADERS: dict[Column, str] = {
     Column.TITLE: QT_TRANSLATE_NOOP("ArticleTableModel", "Title"),
@@ -62,17 +83,15 @@ def summary_of(article: ArticleSnapshot) -> ArticleSummary:
     )
 
 
-def _text_key(text: str) -> str:
-    """Case-insensitive, and Ё sorts with Е as in Russian dictionaries (whatever the
-    system locale's collation does)."""
-    return text.casefold().replace("ё", "е")
-
-
 class ArticleTableModel(QAbstractTableModel):
     def __init__(self, zone: tzinfo | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
         self._zone = zone or office_zone(None)
+        self._source: PageSource | None = None
+        self._order = ArticleOrder()
+        self._exhausted = True
+        self.page_size = PAGE_SIZE
 
     # --- feeding it -------------------------------------------------------------
 
@@ -86,17 +105,42 @@ class ArticleTableModel(QAbstractTableModel):
             )
 
     def set_rows(self, rows: Sequence[ArticleSummary]) -> None:
+        """Show exactly these rows, sorted and paged here the way the database would."""
+        fixed = list(rows)
+
+        def source(order: ArticleOrder, offset: int, limit: int) -> list[ArticleSummary]:
+            return sort_summaries(fixed, order)[offset : offset + limit]
+
+        self.set_source(source)
+
+    def set_source(self, source: PageSource) -> None:
+        """Page rows from `source`; shows its first page at once."""
+        self._source = source
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the first page (after a sort, a filter or outside changes).
+        Errors from the source (domain errors) propagate; the model is then empty."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._rows = []
+        self._exhausted = False
+        try:
+            self._rows = self._next_page()
+        finally:
+            self.endResetModel()
+
+    @property
+    def order(self) -> ArticleOrder:
+        return self._order
 
     def upsert(self, summary: ArticleSummary) -> int:
-        """Replace the row of this article, or append it. Returns its row."""
+        """Replace the row of this article, or put it on top (a new article stays
+        visible where the user is looking until the next reload). Returns its row."""
         row = self.row_of(summary.id)
         if row is None:
-            row = len(self._rows)
+            row = 0
             self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.append(summary)
+            self._rows.insert(0, summary)
             self.endInsertRows()
         else:
             self._rows[row] = summary
@@ -125,6 +169,40 @@ class ArticleTableModel(QAbstractTableModel):
             if summary.id == article_id:
                 return row
         return None
+
+    # --- paging and sorting ------------------------------------------------------
+
+    def _next_page(self) -> list[ArticleSummary]:
+        """The next page's rows not already shown (an upserted row may reappear)."""
+        if self._source is None or self._exhausted:
+            return []
+        page = self._source(self._order, len(self._rows), self.page_size)
+        self._exhausted = len(page) < self.page_size
+        known = {summary.id for summary in self._rows}
+        return [summary for summary in page if summary.id not in known]
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._source is not None and not self._exhausted
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        fresh = self._next_page()
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header click: the source re-queries in this order from the first page."""
+        if not 0 <= column < len(Column):
+            return
+        self._order = ArticleOrder(
+            _SORT_KEYS[Column(column)], descending=order == Qt.SortOrder.DescendingOrder
+        )
+        if self._source is not None:
+            self.reload()
 
     # --- QAbstractTableModel ----------------------------------------------------
 
@@ -185,20 +263,23 @@ class ArticleTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(summary: ArticleSummary, column: Column) -> Any:
-        if column is Column.TITLE:
-            return _text_key(summary.title)
-        if column is Column.STATUS:
-            return STATUS_ORDER[summary.status]
-        if column is Column.PLANNED:  # unscheduled sorts after every date
-            return summary.planned_at.timestamp() if summary.planned_at else math.inf
-        return _text_key(summary.author_name)
+        return _sort_key(summary, _SORT_KEYS[column])
 
 
-class ArticleSortProxy(QSortFilterProxyModel):
-    """Sorts on SORT_ROLE (real values), strings compared locale-aware (ё after е)."""
+def _sort_key(summary: ArticleSummary, key: SortKey) -> Any:
+    if key is SortKey.TITLE:
+        return text_search_key(summary.title)
+    if key is SortKey.STATUS:
+        return STATUS_ORDER[summary.status]
+    if key is SortKey.PLANNED:
+        return summary.planned_at.timestamp() if summary.planned_at else math.inf
+    return summary.author_name
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setSortLocaleAware(True)
-        self.setDynamicSortFilter(True)
+
+def sort_summaries(rows: Sequence[ArticleSummary], order: ArticleOrder) -> list[ArticleSummary]:
+    """In-memory twin of the services' ORDER BY (unscheduled last, id breaks ties)."""
+    ordered = sorted(rows, key=lambda s: s.id, reverse=order.descending)
+    ordered.sort(key=lambda s: _sort_key(s, order.key), reverse=order.descending)
+    if order.key is SortKey.PLANNED:
+        ordered.sort(key=lambda s: s.planned_at is None)
+    return ordered

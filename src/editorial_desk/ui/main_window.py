@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editorial_desk.domain.article import ArticleSnapshot
+from editorial_desk.domain.article import ArticleOrder, ArticleSnapshot, ArticleSummary
 from editorial_desk.domain.errors import ConflictError, EditorialError
 from editorial_desk.domain.statuses import Status
 from editorial_desk.domain.timeutil import office_zone
@@ -30,7 +30,6 @@ from editorial_desk.ui.actions import ActionId, Scope, build_actions
 from editorial_desk.ui.article_form import ArticleForm
 from editorial_desk.ui.article_table_model import (
     ARTICLE_ID_ROLE,
-    ArticleSortProxy,
     ArticleTableModel,
     Column,
     summary_of,
@@ -73,12 +72,10 @@ class MainWindow(QMainWindow):
 
         zone = zone or office_zone(None)
         self.model = ArticleTableModel(zone, self)
-        self.proxy = ArticleSortProxy(self)
-        self.proxy.setSourceModel(self.model)
 
         self.table = QTableView(self)
         self.table.setObjectName("articleTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,7 +96,8 @@ class MainWindow(QMainWindow):
             width = max(metrics.horizontalAdvance(text) for text in samples) + 24
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order
+        # The services' default order; a header click makes the database re-sort.
+        header.setSortIndicator(Column.PLANNED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setEnabled(False)
 
@@ -204,18 +202,23 @@ class MainWindow(QMainWindow):
     def reload_list(self) -> None:
         if self._ops is None:
             return
-        try:
-            rows = self._ops.list_articles()
-        except EditorialError as error:
-            show_error(self, error)
-            return
         current = self.form.article_id() if self._form_shown() else None
         self._syncing = True
         try:
-            self.model.set_rows(rows)
+            self.model.set_source(self._list_page)
         finally:
             self._syncing = False
         self._select_article(current)
+
+    def _list_page(self, order: ArticleOrder, offset: int, limit: int) -> list[ArticleSummary]:
+        """One page for the list model; a database error is shown, not raised into Qt."""
+        if self._ops is None:
+            return []
+        try:
+            return self._ops.list_page(order, offset, limit)
+        except EditorialError as error:
+            show_error(self, error)
+            return []
 
     # --- user actions -----------------------------------------------------------
 
@@ -430,7 +433,7 @@ class MainWindow(QMainWindow):
                 self.table.clearSelection()
                 self.table.setCurrentIndex(QModelIndex())
                 return
-            index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE))
+            index = self.model.index(row, Column.TITLE)
             self.table.selectionModel().setCurrentIndex(
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect

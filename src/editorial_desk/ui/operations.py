@@ -9,6 +9,7 @@ from datetime import datetime
 
 from editorial_desk.domain.article import (
     ArticleChanges,
+    ArticleOrder,
     ArticleQuery,
     ArticleSnapshot,
     ArticleSummary,
@@ -29,6 +30,14 @@ class ArticleOperations:
 
         with self._context.store.session() as session:
             return list_articles(session, query)
+
+    def list_page(
+        self, order: ArticleOrder, offset: int, limit: int, query: ArticleQuery | None = None
+    ) -> list[ArticleSummary]:
+        from editorial_desk.services.articles import list_articles
+
+        with self._context.store.session() as session:
+            return list_articles(session, query, order, limit=limit, offset=offset)
 
     def get(self, article_id: int) -> ArticleSnapshot:
         from editorial_desk.services.articles import get_article
