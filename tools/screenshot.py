@@ -43,7 +43,10 @@ def build_demo_store(path: Path):  # type: ignore[no-untyped-def]
         first_id = None
         for title, rubric, days, status in DEMO_ITEMS:
             article = create_article(
-                session, user, title=title, rubric=rubric,
+                session,
+                user,
+                title=title,
+                rubric=rubric,
                 lead="Главное о событии в одном-двух предложениях.",
                 body=body if first_id is None else "<p>Текст новости.</p>",
                 planned_at=base + timedelta(days=days) if days is not None else None,

@@ -183,7 +183,9 @@ def test_title_filter_folds_cyrillic_case_and_yo(store, actor):
 
     def found(needle: str) -> list[str]:
         with store.session() as session:
-            return sorted(a.title for a in list_articles(session, ArticleQuery(title_contains=needle)))
+            return sorted(
+                a.title for a in list_articles(session, ArticleQuery(title_contains=needle))
+            )
 
     assert found("ГОРОД") == ["Городской бюджет", "Праздник ГОРОДА"]
     assert found("елка") == ["Ёлка на площади"]
@@ -217,6 +219,7 @@ def test_sorting_and_paging_cover_every_row_once(store, actor):
     assert len(by_date) == len(set(by_date)) == 7
     assert by_date[-1] == "груша"  # unscheduled last
     assert page_through(ArticleOrder(SortKey.PLANNED, descending=True), 2)[-1] == "груша"
-    assert page_through(ArticleOrder(SortKey.STATUS), 4) and len(
-        page_through(ArticleOrder(SortKey.AUTHOR), 4)
-    ) == 7
+    assert (
+        page_through(ArticleOrder(SortKey.STATUS), 4)
+        and len(page_through(ArticleOrder(SortKey.AUTHOR), 4)) == 7
+    )

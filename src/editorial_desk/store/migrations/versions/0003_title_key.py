@@ -26,13 +26,13 @@ def _key(title: str) -> str:
 
 def upgrade() -> None:
     with op.batch_alter_table("articles") as batch:
-        batch.add_column(
-            sa.Column("title_key", sa.String(500), nullable=False, server_default="")
-        )
+        batch.add_column(sa.Column("title_key", sa.String(500), nullable=False, server_default=""))
         batch.create_index(batch.f("ix_articles_title_key"), ["title_key"])
     bind = op.get_bind()
     articles = sa.table(
-        "articles", sa.column("id", sa.Integer), sa.column("title", sa.String),
+        "articles",
+        sa.column("id", sa.Integer),
+        sa.column("title", sa.String),
         sa.column("title_key", sa.String),
     )
     for article_id, title in bind.execute(sa.select(articles.c.id, articles.c.title)).all():
