@@ -223,3 +223,48 @@ def test_sorting_and_paging_cover_every_row_once(store, actor):
         page_through(ArticleOrder(SortKey.STATUS), 4)
         and len(page_through(ArticleOrder(SortKey.AUTHOR), 4)) == 7
     )
+
+
+def test_rubrics_and_authors_for_the_filters(store, actor):
+    from editorial_desk.services.articles import list_authors, list_rubrics
+    from editorial_desk.store.models import Rubric
+
+    with store.session() as session:
+        session.add(Rubric(name="Город", position=0))
+        session.add(Rubric(name="Культура", position=1))
+        nobody = ensure_user(session, "silent", "Без статей")
+        create_article(session, actor, title="A", rubric="Спорт")
+        create_article(session, actor, title="B", rubric="Город")
+    with store.session() as session:
+        assert list_rubrics(session) == ["Город", "Культура", "Спорт"]
+        assert list_authors(session) == [(actor.login, actor.display_name)]
+    assert nobody.login == "silent"
+
+
+def test_duplicate_is_a_new_undated_draft_with_the_same_content(store, actor):
+    from editorial_desk.services.articles import duplicate_article
+
+    planned = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    with store.session() as session:
+        other = ensure_user(session, "petrov", "Петров")
+        source = create_article(
+            session,
+            actor,
+            title="Оригинал",
+            lead="Лид",
+            body="<h2>Итоги</h2><p>Текст</p>",
+            rubric="Город",
+            tags=["итоги"],
+            planned_at=planned,
+        )
+        copy = duplicate_article(session, other, source.id, title="Копия: Оригинал")
+    assert copy.id != source.id
+    assert (copy.title, copy.lead, copy.body, copy.rubric, copy.tags) == (
+        "Копия: Оригинал",
+        "Лид",
+        "<h2>Итоги</h2><p>Текст</p>",
+        "Город",
+        ("итоги",),
+    )
+    assert copy.planned_at is None and copy.status is Status.DRAFT
+    assert copy.author_login == "petrov" and copy.version == 1

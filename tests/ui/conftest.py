@@ -67,3 +67,16 @@ def type_text(qtbot: Any):
                 )
 
     return type_
+
+
+@pytest.fixture(autouse=True)
+def fresh_qsettings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """QSettings() computes its folder once per process, so XDG_CONFIG_HOME alone
+    would let one test's remembered filters leak into the next: give every test
+    its own folder."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    yield

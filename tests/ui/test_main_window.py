@@ -27,8 +27,11 @@ MOSCOW = ZoneInfo("Europe/Moscow")
 
 
 @pytest.fixture
-def window(qtbot, store, actor, message_boxes):
-    win = build_main_window(store, actor, MOSCOW)
+def window(qtbot, store, actor, message_boxes, tmp_path):
+    from editorial_desk.ui.settings import AppSettings
+
+    settings = AppSettings.in_file(tmp_path / "settings.ini")  # never the user's own
+    win = build_main_window(store, actor, MOSCOW, settings=settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -329,7 +332,14 @@ def test_about_box(window, message_boxes) -> None:
 def test_menus_hold_the_declared_actions(window) -> None:
     menus = {menu.objectName(): menu for menu in window.menuBar().findChildren(QMenu)}
     file_actions = [a.objectName() for a in menus["menu.file"].actions() if not a.isSeparator()]
-    assert file_actions == ["article.new", "article.save", "article.trash", "app.quit"]
+    assert file_actions == [
+        "article.new",
+        "article.save",
+        "article.trash",
+        "article.restore",
+        "article.duplicate",
+        "app.quit",
+    ]
     assert window.action(ActionId.SAVE_ARTICLE).shortcut().toString() == "Ctrl+S"
     assert window.action(ActionId.NEW_ARTICLE).shortcut().toString() == "Ctrl+N"
     assert window.action(ActionId.QUIT).shortcut().toString() == "Ctrl+Q"
@@ -377,3 +387,75 @@ def test_list_keeps_the_service_order_until_a_header_is_clicked(window, store, a
     window.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     shown = [window.model.index(row, Column.TITLE).data() for row in range(3)]
     assert shown == ["А", "Б", "В"]
+
+
+def test_filters_query_the_database_and_are_remembered(qtbot, window, store, actor) -> None:
+    from editorial_desk.services.articles import move_to_trash
+
+    city = _new_article(store, actor, title="Городской бюджет")
+    sport = _new_article(store, actor, title="Лыжня России", body="<p>Старт.</p>")
+    with store.session() as session:
+        from editorial_desk.domain.article import ArticleChanges
+
+        update_article(session, actor, sport.id, 1, ArticleChanges(rubric="Спорт"))
+    gone = _new_article(store, actor, title="Старая ГОРОДСКАЯ новость")
+    with store.session() as session:
+        move_to_trash(session, actor, gone.id)
+    window.reload_list()
+    window._load_filter_choices()
+
+    def titles() -> list[str]:
+        return [window.model.summary(row).title for row in range(window.model.rowCount())]
+
+    panel = window.list_panel
+    assert sorted(titles()) == ["Городской бюджет", "Лыжня России"]
+    panel.search.setText("ГОРОД")  # Cyrillic case folded by the store's title key
+    panel.flush_pending_search()
+    assert titles() == ["Городской бюджет"]
+    panel.search.clear()
+    panel.flush_pending_search()
+    panel.rubric_combo.setCurrentIndex(panel.rubric_combo.findData("Спорт"))
+    assert titles() == ["Лыжня России"]
+    panel.rubric_combo.setCurrentIndex(0)
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("trash"))
+    assert titles() == ["Старая ГОРОДСКАЯ новость"]
+    assert window.settings.list_filter["status"] == "trash"
+
+    # the trashed article can be restored from the list
+    _select(window, gone.id)
+    assert window.action(ActionId.RESTORE_ARTICLE).isEnabled()
+    assert not window.action(ActionId.TRASH_ARTICLE).isEnabled()
+    window.action(ActionId.RESTORE_ARTICLE).trigger()
+    with store.session() as session:
+        assert get_article(session, gone.id).status is Status.DRAFT
+    assert titles() == []
+    assert city.id
+
+
+def test_duplicate_opens_a_copy(qtbot, window, store, actor) -> None:
+    article = _new_article(store, actor, title="Оригинал")
+    window.reload_list()
+    _select(window, article.id)
+    window.action(ActionId.DUPLICATE_ARTICLE).trigger()
+    with store.session() as session:
+        titles = sorted(a.title for a in list_articles(session))
+    assert titles == ["Copy of Оригинал", "Оригинал"]
+    assert window.form.title_edit.text() == "Copy of Оригинал"
+
+
+def test_window_layout_is_remembered(qtbot, store, actor, tmp_path, message_boxes) -> None:
+    from editorial_desk.ui.settings import AppSettings
+
+    settings = AppSettings.in_file(tmp_path / "layout.ini")
+    first = build_main_window(store, actor, MOSCOW, settings=settings)
+    qtbot.addWidget(first)
+    first.resize(640, 480)  # the offscreen screen is 800x600: stay inside it
+    first.splitter.setSizes([300, 700])
+    first.table.horizontalHeader().resizeSection(Column.AUTHOR, 222)
+    first.close()
+    again = build_main_window(
+        store, actor, MOSCOW, settings=AppSettings.in_file(tmp_path / "layout.ini")
+    )
+    qtbot.addWidget(again)
+    assert again.size().width() == 640
+    assert again.table.horizontalHeader().sectionSize(Column.AUTHOR) == 222

@@ -348,3 +348,41 @@ def list_revisions(session: Session, article_id: int) -> list[tuple[int, int, da
         .order_by(Revision.number)
     )
     return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def list_rubrics(session: Session) -> list[str]:
+    """The office's rubric list, then any rubric articles use that is not on it."""
+    from editorial_desk.store.models import Rubric
+
+    listed = list(session.scalars(select(Rubric.name).order_by(Rubric.position, Rubric.name)))
+    used = session.scalars(
+        select(Article.rubric).where(Article.rubric != "").distinct().order_by(Article.rubric)
+    )
+    return listed + sorted(set(used) - set(listed), key=text_search_key)
+
+
+def list_authors(session: Session) -> list[tuple[str, str]]:
+    """(login, display name) of everyone who wrote an article, by name."""
+    rows = session.execute(
+        select(User.login, User.display_name)
+        .where(select(Article.id).where(Article.author_id == User.id).exists())
+        .order_by(User.display_name)
+    )
+    return [(login, name) for login, name in rows]
+
+
+def duplicate_article(
+    session: Session, actor: UserInfo, article_id: int, title: str | None = None
+) -> ArticleSnapshot:
+    """A new draft by `actor` with the same content (and no planned date: two items
+    must not go out at the same time by accident). `title` defaults to the same."""
+    source = _load(session, article_id)
+    return create_article(
+        session,
+        actor,
+        title=title or source.title,
+        lead=source.lead,
+        body=source.body,
+        rubric=source.rubric,
+        tags=source.tags or (),
+    )

@@ -24,6 +24,8 @@ class ActionId(StrEnum):
     NEW_ARTICLE = "article.new"
     SAVE_ARTICLE = "article.save"
     TRASH_ARTICLE = "article.trash"
+    RESTORE_ARTICLE = "article.restore"
+    DUPLICATE_ARTICLE = "article.duplicate"
     QUIT = "app.quit"
     LANGUAGE = "settings.language"
     ABOUT = "help.about"
@@ -92,6 +94,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
         toolbar=True,
         tip=QT_TRANSLATE_NOOP("Actions", "Move the article to the trash (it can be restored)"),
         scope=Scope.LIST,
+    ),
+    ActionSpec(
+        ActionId.RESTORE_ARTICLE,
+        QT_TRANSLATE_NOOP("Actions", "&Restore from Trash"),
+        "file",
+        None,
+        "edit-undo",
+        "SP_BrowserReload",
+        tip=QT_TRANSLATE_NOOP("Actions", "Bring the article back from the trash"),
+    ),
+    ActionSpec(
+        ActionId.DUPLICATE_ARTICLE,
+        QT_TRANSLATE_NOOP("Actions", "&Duplicate"),
+        "file",
+        None,  # Ctrl+D deletes a character in Qt's text fields on Linux
+        "edit-copy",
+        "SP_FileDialogNewFolder",
+        tip=QT_TRANSLATE_NOOP("Actions", "Start a new draft with the same text"),
     ),
     ActionSpec(
         ActionId.QUIT,

@@ -12,13 +12,11 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 
@@ -28,6 +26,7 @@ from editorial_desk.domain.statuses import Status
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.actions import ActionId, Scope, build_actions
 from editorial_desk.ui.article_form import ArticleForm
+from editorial_desk.ui.article_list_panel import ArticleListPanel
 from editorial_desk.ui.article_table_model import (
     ARTICLE_ID_ROLE,
     ArticleTableModel,
@@ -73,16 +72,9 @@ class MainWindow(QMainWindow):
         zone = zone or office_zone(None)
         self.model = ArticleTableModel(zone, self)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("articleTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().setVisible(False)
+        self.list_panel = ArticleListPanel(self.model, self)
+        self.list_panel.queryChanged.connect(self._on_query_changed)
+        self.table = self.list_panel.table
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -99,7 +91,7 @@ class MainWindow(QMainWindow):
         # The services' default order; a header click makes the database re-sort.
         header.setSortIndicator(Column.PLANNED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setEnabled(False)
+        self.list_panel.setEnabled(False)
 
         self.form = ArticleForm(zone, self)
         self.placeholder = QLabel(
@@ -119,7 +111,7 @@ class MainWindow(QMainWindow):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.list_panel)
         splitter.addWidget(self.stack)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 2)
@@ -138,6 +130,8 @@ class MainWindow(QMainWindow):
                 ActionId.NEW_ARTICLE: self.new_article,
                 ActionId.SAVE_ARTICLE: self.save_article,
                 ActionId.TRASH_ARTICLE: self.move_to_trash,
+                ActionId.RESTORE_ARTICLE: self.restore_from_trash,
+                ActionId.DUPLICATE_ARTICLE: self.duplicate_article,
                 ActionId.QUIT: self.close,
                 ActionId.LANGUAGE: self.choose_language,
                 ActionId.ABOUT: self.about,
@@ -160,6 +154,7 @@ class MainWindow(QMainWindow):
         self.form.saveRequested.connect(self.save_article)
 
         self.resize(1200, 760)
+        self.restore_layout()
         self._update_title()
         self._update_actions()
 
@@ -188,7 +183,9 @@ class MainWindow(QMainWindow):
                 ).format(path=context.store.backup_path),
                 3 * STATUS_MESSAGE_MS,
             )
-        self.table.setEnabled(True)
+        self.list_panel.setEnabled(True)
+        self._load_filter_choices()
+        self.list_panel.restore_filter_state(self.settings.list_filter)
         self.reload_list()
         self._update_actions()
 
@@ -215,7 +212,7 @@ class MainWindow(QMainWindow):
         if self._ops is None:
             return []
         try:
-            return self._ops.list_page(order, offset, limit)
+            return self._ops.list_page(order, offset, limit, self.list_panel.query())
         except EditorialError as error:
             show_error(self, error)
             return []
@@ -319,6 +316,57 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    def restore_from_trash(self) -> None:
+        article_id = self._target_article_id()
+        if self._ops is None or article_id is None:
+            return
+        try:
+            restored = self._ops.restore_from_trash(article_id)
+        except EditorialError as error:
+            show_error(self, error)
+            return
+        self.reload_list()
+        self.statusBar().showMessage(
+            translate("MainWindow", "“{title}” was restored from the trash.").format(
+                title=restored.title
+            ),
+            STATUS_MESSAGE_MS,
+        )
+        self._update_actions()
+
+    def duplicate_article(self) -> None:
+        article_id = self._target_article_id()
+        if self._ops is None or article_id is None or not self.maybe_save():
+            return
+        try:
+            source = self._ops.get(article_id)
+            copy = self._ops.duplicate(
+                article_id,
+                translate("MainWindow", "Copy of {title}").format(title=source.title),
+            )
+        except EditorialError as error:
+            show_error(self, error)
+            return
+        self.model.upsert(summary_of(copy))
+        self.open_article(copy.id)
+        self.form.focus_title()
+
+    def _on_query_changed(self) -> None:
+        self.settings.list_filter = self.list_panel.filter_state()
+        self.reload_list()
+        self._update_actions()
+
+    def _load_filter_choices(self) -> None:
+        if self._ops is None:
+            return
+        try:
+            rubrics, authors = self._ops.filter_choices()
+        except EditorialError as error:
+            show_error(self, error)
+            return
+        self.list_panel.set_rubrics(rubrics)
+        self.list_panel.set_authors(authors)
+
     def choose_language(self) -> None:
         chosen = LanguageDialog(self.settings.language, self).choose()
         if chosen is not None and chosen != self.settings.language:
@@ -347,9 +395,25 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.save_layout()
             event.accept()
         else:
             event.ignore()
+
+    def save_layout(self) -> None:
+        """Window geometry, the splitter and the list's columns, for the next start."""
+        self.settings.set_layout_state("window", self.saveGeometry())
+        self.settings.set_layout_state("splitter", self.splitter.saveState())
+        self.settings.set_layout_state("list_header", self.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def restore_layout(self) -> None:
+        if state := self.settings.layout_state("window"):
+            self.restoreGeometry(state)
+        if state := self.settings.layout_state("splitter"):
+            self.splitter.restoreState(state)
+        if state := self.settings.layout_state("list_header"):
+            self.table.horizontalHeader().restoreState(state)
 
     # --- internals --------------------------------------------------------------
 
@@ -416,6 +480,13 @@ class MainWindow(QMainWindow):
     def _form_shown(self) -> bool:
         return self.stack.currentWidget() is self.form
 
+    def _status_of(self, article_id: int) -> Status | None:
+        if self._form_shown() and self.form.article_id() == article_id:
+            article = self.form.article()
+            return article.status if article else None
+        row = self.model.row_of(article_id)
+        return self.model.summary(row).status if row is not None else None
+
     def _target_article_id(self) -> int | None:
         if self._form_shown() and self.form.article_id() is not None:
             return self.form.article_id()
@@ -460,7 +531,9 @@ class MainWindow(QMainWindow):
         ready = self._ops is not None
         self._actions[ActionId.NEW_ARTICLE].setEnabled(ready)
         self._actions[ActionId.SAVE_ARTICLE].setEnabled(ready and self._form_shown())
-        self._actions[ActionId.TRASH_ARTICLE].setEnabled(
-            ready and self._target_article_id() is not None
-        )
+        target = self._target_article_id() if ready else None
+        in_trash = target is not None and self._status_of(target) is Status.TRASH
+        self._actions[ActionId.TRASH_ARTICLE].setEnabled(target is not None and not in_trash)
+        self._actions[ActionId.RESTORE_ARTICLE].setEnabled(in_trash)
+        self._actions[ActionId.DUPLICATE_ARTICLE].setEnabled(target is not None)
         self.form.save_button.setEnabled(ready)

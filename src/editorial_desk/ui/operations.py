@@ -79,6 +79,25 @@ class ArticleOperations:
                 session, self._context.user, article_id, expected_version, changes
             )
 
+    def restore_from_trash(self, article_id: int) -> ArticleSnapshot:
+        from editorial_desk.services.articles import restore_from_trash
+
+        with self._context.store.session() as session:
+            return restore_from_trash(session, self._context.user, article_id)
+
+    def duplicate(self, article_id: int, title: str) -> ArticleSnapshot:
+        from editorial_desk.services.articles import duplicate_article
+
+        with self._context.store.session() as session:
+            return duplicate_article(session, self._context.user, article_id, title)
+
+    def filter_choices(self) -> tuple[list[str], list[tuple[str, str]]]:
+        """Rubrics and authors for the list's filters."""
+        from editorial_desk.services.articles import list_authors, list_rubrics
+
+        with self._context.store.session() as session:
+            return list_rubrics(session), list_authors(session)
+
     def move_to_trash(self, article_id: int) -> ArticleSnapshot:
         from editorial_desk.services.articles import move_to_trash
 

@@ -5,10 +5,11 @@ Nothing else in the app calls QSettings directly. Tests pass their own instance
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 
 class Language(StrEnum):
@@ -19,6 +20,7 @@ class Language(StrEnum):
 
 class AppSettings:
     LANGUAGE_KEY = "ui/language"
+    LIST_FILTER_KEY = "list/filter"
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self._qs = qsettings or QSettings()
@@ -49,3 +51,32 @@ class AppSettings:
                 return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
             case _:
                 return QLocale.system()
+
+    # --- the article list's filters (a small JSON object) -------------------------
+
+    @property
+    def list_filter(self) -> dict[str, str]:
+        raw = self._qs.value(self.LIST_FILTER_KEY, "")
+        try:
+            data = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): str(v) for k, v in data.items() if isinstance(v, str)}
+
+    @list_filter.setter
+    def list_filter(self, value: dict[str, str]) -> None:
+        self._qs.setValue(self.LIST_FILTER_KEY, json.dumps(value, ensure_ascii=False))
+
+    # --- window layout (Qt's own opaque state blobs) ---------------------------------
+
+    def layout_state(self, name: str) -> QByteArray | None:
+        value = self._qs.value(f"layout/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_layout_state(self, name: str, state: QByteArray) -> None:
+        self._qs.setValue(f"layout/{name}", state)
+
+    def sync(self) -> None:
+        self._qs.sync()

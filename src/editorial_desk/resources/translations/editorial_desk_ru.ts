@@ -40,6 +40,22 @@
         <translation>Переместить статью в корзину (её можно восстановить)</translation>
     </message>
     <message>
+        <source>&amp;Restore from Trash</source>
+        <translation>&amp;Восстановить из корзины</translation>
+    </message>
+    <message>
+        <source>Bring the article back from the trash</source>
+        <translation>Вернуть статью из корзины</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>Соз&amp;дать копию</translation>
+    </message>
+    <message>
+        <source>Start a new draft with the same text</source>
+        <translation>Новый черновик с тем же текстом</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
@@ -121,6 +137,29 @@
     <message>
         <source>{status} · version {version} · {author} · {words} words</source>
         <translation>{status} · версия {version} · {author} · слов: {words}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <source>Search in titles</source>
+        <translation>Поиск по заголовкам</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Корзина</translation>
+    </message>
+    <message>
+        <source>All rubrics</source>
+        <translation>Все рубрики</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>Все авторы</translation>
     </message>
 </context>
 <context>
@@ -367,6 +406,14 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>“{title}” was moved to the trash.</source>
         <translation>«{title}» перемещена в корзину.</translation>
+    </message>
+    <message>
+        <source>“{title}” was restored from the trash.</source>
+        <translation>«{title}» восстановлена из корзины.</translation>
+    </message>
+    <message>
+        <source>Copy of {title}</source>
+        <translation>Копия: {title}</translation>
     </message>
     <message>
         <source>The language will change after a restart.</source>
