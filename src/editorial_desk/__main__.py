@@ -17,6 +17,10 @@ def _launch_gui(db: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Imports convert in a worker process; a frozen Windows build needs this first.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     from editorial_desk.cli import main as cli_main
 
     return cli_main(argv, launch_gui=_launch_gui)

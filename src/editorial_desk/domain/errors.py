@@ -91,3 +91,22 @@ class StoreUnavailableError(StoreError):
         return f"cannot reach the database {self.location}" + (
             f": {self.detail}" if self.detail else ""
         )
+
+
+class ImportRefusedError(ValidationError):
+    """A file that cannot be imported (empty, damaged, encrypted, not the format its
+    name says, or hostile: a ZIP bomb, a DTD). Nothing has been created.
+
+    `reason` is a stable key the UI translates by (see
+    `editorial_desk.importers.model.RefusalReason`); the message is English for the
+    CLI and logs. `filename` is empty until the layer that knows the file adds it."""
+
+    def __init__(self, reason: str, message: str, *, filename: str = "") -> None:
+        self.reason = reason
+        self.detail = message
+        self.filename = filename
+        super().__init__(f"{filename}: {message}" if filename else message)
+
+    def for_file(self, filename: str) -> ImportRefusedError:
+        """The same refusal, naming the file."""
+        return ImportRefusedError(self.reason, self.detail, filename=filename)
