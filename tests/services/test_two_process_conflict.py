@@ -22,10 +22,10 @@ from editorial_desk.services.articles import get_article, update_article
 from editorial_desk.services.users import ensure_user
 from editorial_desk.store.engine import open_store
 
-db, article_id, text, flag_dir, name = sys.argv[1:6]
+db, article_id, text, flag_dir, name, login = sys.argv[1:7]
 store = open_store(db)
 with store.session() as session:
-    user = ensure_user(session, name)
+    user = ensure_user(session, login)  # the author, in two app instances
     version = get_article(session, int(article_id)).version
 (Path(flag_dir) / f"{name}.loaded").touch()
 go = Path(flag_dir) / f"{name}.go"
@@ -61,7 +61,17 @@ def test_second_process_gets_conflict_and_first_text_is_intact(store, actor, db_
 
     def start(name: str, text: str) -> subprocess.Popen[str]:
         return subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(db_path), str(article.id), text, str(flags), name],
+            [
+                sys.executable,
+                "-c",
+                WORKER,
+                str(db_path),
+                str(article.id),
+                text,
+                str(flags),
+                name,
+                actor.login,
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -5,7 +5,7 @@ value objects; committing is the caller's unit of work."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, case, func, select
@@ -23,9 +23,20 @@ from editorial_desk.domain.article import (
     text_search_key,
 )
 from editorial_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from editorial_desk.domain.review import SystemReason
 from editorial_desk.domain.statuses import Status
 from editorial_desk.domain.timeutil import ensure_utc, utc_now
 from editorial_desk.domain.users import UserInfo
+from editorial_desk.domain.workflow import (
+    ActionDeniedError,
+    create_denial,
+    edit_denial,
+    schedule_denial,
+    status_after_edit,
+    status_after_planning,
+)
+from editorial_desk.services.anchors import follow_body_edit
+from editorial_desk.services.approvals import revoke_approval
 from editorial_desk.store.models import Article, Revision, StatusChange, User
 
 MAX_TITLE_LENGTH = 500
@@ -68,7 +79,7 @@ def snapshot(article: Article) -> ArticleSnapshot:
     )
 
 
-def _load(session: Session, article_id: int) -> Article:
+def load_article(session: Session, article_id: int) -> Article:
     article = session.get(Article, article_id)
     if article is None:
         raise NotFoundError("article", article_id)
@@ -93,8 +104,14 @@ def _add_revision(session: Session, article: Article, author_id: int) -> None:
     )
 
 
-def _record_status(
-    session: Session, article: Article, actor: UserInfo, old: str | None, new: str, reason: str
+def record_status_change(
+    session: Session,
+    article: Article,
+    actor: UserInfo,
+    old: str | None,
+    new: str,
+    reason: str,
+    when: datetime | None = None,
 ) -> None:
     session.add(
         StatusChange(
@@ -103,7 +120,7 @@ def _record_status(
             from_status=old,
             to_status=new,
             reason=reason,
-            created_at=utc_now(),
+            created_at=when or utc_now(),
         )
     )
 
@@ -119,6 +136,8 @@ def create_article(
     tags: Iterable[str] = (),
     planned_at: datetime | None = None,
 ) -> ArticleSnapshot:
+    if (denied := create_denial(actor.role)) is not None:
+        raise ActionDeniedError(denied)
     now = utc_now()
     clean_body = sanitize_body(body)
     clean_title = _clean_title(title)
@@ -138,41 +157,96 @@ def create_article(
     )
     session.add(article)
     session.flush()
-    _record_status(session, article, actor, None, Status.DRAFT.value, "")
+    record_status_change(session, article, actor, None, Status.DRAFT.value, "")
     _add_revision(session, article, actor.id)
     session.flush()
     return snapshot(article)
 
 
 def get_article(session: Session, article_id: int) -> ArticleSnapshot:
-    return snapshot(_load(session, article_id))
+    return snapshot(load_article(session, article_id))
 
 
-def _apply(article: Article, changes: ArticleChanges) -> bool:
-    """Apply changes in place; True when title, lead or body changed (a new Revision)."""
-    content_changed = False
+@dataclass
+class _Edit:
+    """The fields a save really changes, cleaned, before anything is written; so a
+    refused save (permission) leaves the loaded article untouched."""
+
+    values: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def content_changed(self) -> bool:  # a new Revision, and approval is void
+        return bool(self.values.keys() & {"title", "lead", "body"})
+
+    @property
+    def text_or_meta_changed(self) -> bool:
+        return bool(self.values.keys() - {"planned_at"})
+
+    @property
+    def date_changed(self) -> bool:
+        return "planned_at" in self.values
+
+
+def _plan(article: Article, changes: ArticleChanges) -> _Edit:
+    edit = _Edit()
+    wanted: dict[str, object] = {}
     if changes.title is not None:
-        title = _clean_title(changes.title)
-        content_changed |= title != article.title
-        article.title = title
-        article.title_key = text_search_key(title)
+        wanted["title"] = _clean_title(changes.title)
     if changes.lead is not None:
-        lead = changes.lead.strip()
-        content_changed |= lead != article.lead
-        article.lead = lead
+        wanted["lead"] = changes.lead.strip()
     if changes.body is not None:
-        body = sanitize_body(changes.body)
-        if body != article.body:
-            content_changed = True
-            article.body = body
-            article.word_count = body_stats(body).words
+        wanted["body"] = sanitize_body(changes.body)
     if changes.rubric is not None:
-        article.rubric = " ".join(changes.rubric.split())
+        wanted["rubric"] = " ".join(changes.rubric.split())
     if changes.tags is not None:
-        article.tags = _clean_tags(changes.tags)
+        wanted["tags"] = _clean_tags(changes.tags)
     if changes.change_planned_at:
-        article.planned_at = ensure_utc(changes.planned_at) if changes.planned_at else None
-    return content_changed
+        wanted["planned_at"] = ensure_utc(changes.planned_at) if changes.planned_at else None
+    for name, value in wanted.items():
+        if getattr(article, name) != value:
+            edit.values[name] = value
+    return edit
+
+
+def _check_edit(actor: UserInfo, article: Article, edit: _Edit) -> None:
+    status, is_author = Status(article.status), article.author_id == actor.id
+    if edit.text_or_meta_changed and (
+        denied := edit_denial(actor.role, status, is_author=is_author)
+    ):
+        raise ActionDeniedError(denied)
+    if edit.date_changed and (denied := schedule_denial(actor.role, status, is_author=is_author)):
+        raise ActionDeniedError(denied)
+
+
+def _assign(article: Article, edit: _Edit) -> None:
+    for name, value in edit.values.items():
+        setattr(article, name, value)
+    if "title" in edit.values:
+        article.title_key = text_search_key(article.title)
+    if "body" in edit.values:
+        article.word_count = body_stats(article.body).words
+
+
+def _follow_status(session: Session, actor: UserInfo, article: Article, edit: _Edit) -> None:
+    """The workflow consequences of a save: changed text voids an approval (back to
+    review, the approval revoked, the reviewer diffs against what they approved);
+    a date given to or taken from an approved item moves it Approved <-> Scheduled."""
+    status = Status(article.status)
+    target, reason = None, ""
+    if edit.content_changed and (target := status_after_edit(status)) is not None:
+        reason = SystemReason.EDITED_AFTER_APPROVAL.value
+        revoke_approval(session, article.id, article.updated_at)
+    elif edit.date_changed:
+        dated = article.planned_at is not None
+        if (target := status_after_planning(status, dated=dated)) is not None:
+            reason = (
+                SystemReason.PLANNED_DATE_SET if dated else SystemReason.PLANNED_DATE_REMOVED
+            ).value
+    if target is not None:
+        article.status = target.value
+        record_status_change(
+            session, article, actor, status.value, target.value, reason, article.updated_at
+        )
 
 
 def _wanted(current: ArticleSnapshot, changes: ArticleChanges, version: int) -> ArticleSnapshot:
@@ -201,16 +275,22 @@ def update_article(
 
     Two guards: the explicit version compare below, and the ORM's version counter
     (UPDATE ... WHERE version = N) for a save that lands between read and write."""
-    article = _load(session, article_id)
+    article = load_article(session, article_id)
+    edit = _plan(article, changes)
+    if edit.values:
+        # Permission before the version check: a user who may not make this change
+        # learns that, not that somebody else saved in the meantime.
+        _check_edit(actor, article, edit)
     if article.version != expected_version:
         theirs = snapshot(article)
         raise ConflictError(_wanted(theirs, changes, expected_version), theirs)
     before = snapshot(article)
-    content_changed = _apply(article, changes)
-    if session.is_modified(article):
-        article.updated_at = utc_now()
-    else:
+    if not edit.values:
         return before
+    old_body = article.body
+    _assign(article, edit)
+    article.updated_at = utc_now()
+    _follow_status(session, actor, article, edit)
     try:
         session.flush()
     except StaleDataError:
@@ -218,43 +298,35 @@ def update_article(
         with Session(session.get_bind()) as fresh:
             theirs = get_article(fresh, article_id)
         raise ConflictError(_wanted(before, changes, expected_version), theirs) from None
-    if content_changed:
+    if edit.content_changed:
         _add_revision(session, article, actor.id)
-        session.flush()
-    return snapshot(article)
-
-
-def _set_status(
-    session: Session, actor: UserInfo, article_id: int, new: Status, reason: str = ""
-) -> ArticleSnapshot:
-    article = _load(session, article_id)
-    old = article.status
-    article.status = new.value
-    article.updated_at = utc_now()
-    _record_status(session, article, actor, old, new.value, reason)
+    if "body" in edit.values:
+        follow_body_edit(session, article.id, old_body, article.body)
     session.flush()
     return snapshot(article)
 
 
 def move_to_trash(session: Session, actor: UserInfo, article_id: int) -> ArticleSnapshot:
-    article = _load(session, article_id)
+    """The workflow's TRASH step (already trashed: nothing to do)."""
+    from editorial_desk.domain.workflow import Action
+    from editorial_desk.services.workflow import transition  # it builds on this module
+
+    article = load_article(session, article_id)
     if article.status == Status.TRASH.value:
         return snapshot(article)
-    return _set_status(session, actor, article_id, Status.TRASH)
+    return transition(session, actor, article_id, Action.TRASH)
 
 
 def restore_from_trash(session: Session, actor: UserInfo, article_id: int) -> ArticleSnapshot:
-    """Back to the status it had before it was trashed (from the audit trail)."""
-    article = _load(session, article_id)
+    """Back to the status it had before it was trashed (the workflow's RESTORE step;
+    not in the trash: nothing to do)."""
+    from editorial_desk.domain.workflow import Action
+    from editorial_desk.services.workflow import transition  # it builds on this module
+
+    article = load_article(session, article_id)
     if article.status != Status.TRASH.value:
         return snapshot(article)
-    previous = session.scalar(
-        select(StatusChange.from_status)
-        .where(StatusChange.article_id == article_id, StatusChange.to_status == Status.TRASH)
-        .order_by(StatusChange.id.desc())
-        .limit(1)
-    )
-    return _set_status(session, actor, article_id, Status(previous or Status.DRAFT))
+    return transition(session, actor, article_id, Action.RESTORE)
 
 
 _STATUS_RANK = {status.value: rank for rank, status in enumerate(Status)}
@@ -340,7 +412,7 @@ def list_articles(
 
 def list_revisions(session: Session, article_id: int) -> list[tuple[int, int, datetime, str]]:
     """(revision id, number, created_at, author name), oldest first."""
-    _load(session, article_id)
+    load_article(session, article_id)
     rows = session.execute(
         select(Revision.id, Revision.number, Revision.created_at, User.display_name)
         .join(User, Revision.author_id == User.id)
@@ -376,7 +448,7 @@ def duplicate_article(
 ) -> ArticleSnapshot:
     """A new draft by `actor` with the same content (and no planned date: two items
     must not go out at the same time by accident). `title` defaults to the same."""
-    source = _load(session, article_id)
+    source = load_article(session, article_id)
     return create_article(
         session,
         actor,
