@@ -37,6 +37,8 @@ def test_builder_wires_menus_toolbar_and_handlers(qtbot) -> None:
         "article.new",
         "article.save",
         "article.trash",
+        "article.import",
+        "article.export",
     ]
     for action_id, action in actions.items():
         action.trigger()

@@ -338,6 +338,8 @@ def test_menus_hold_the_declared_actions(window) -> None:
         "article.trash",
         "article.restore",
         "article.duplicate",
+        "article.import",
+        "article.export",
         "app.quit",
     ]
     assert window.action(ActionId.SAVE_ARTICLE).shortcut().toString() == "Ctrl+S"
@@ -459,3 +461,50 @@ def test_window_layout_is_remembered(qtbot, store, actor, tmp_path, message_boxe
     qtbot.addWidget(again)
     assert again.size().width() == 640
     assert again.table.horizontalHeader().sectionSize(Column.AUTHOR) == 222
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+def test_file_import_action_makes_a_draft_and_opens_it(qtbot, window, store, monkeypatch):
+    import editorial_desk.ui.main_window as main_window_module
+
+    source = FIXTURES / "skver.pandoc.docx"
+    monkeypatch.setattr(main_window_module, "ask_import_files", lambda _p, _s: [source])
+    window.action(ActionId.IMPORT_DOCUMENTS).trigger()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=20000)
+    with store.session() as session:
+        [imported] = list_articles(session)
+    assert imported.status is Status.DRAFT
+    qtbot.waitUntil(lambda: window.form.article_id() == imported.id, timeout=5000)
+
+
+def test_export_action_writes_the_open_article(qtbot, window, store, actor, tmp_path, monkeypatch):
+    from docx import Document
+
+    from editorial_desk.export.options import ExportFormat, ExportOptions
+    from editorial_desk.ui.export_dialog import ExportRequest
+    from editorial_desk.ui.export_ui import ExportDialog, ExportRunner
+
+    article = _new_article(store, actor, title="Выгрузка для сайта")
+    window.reload_list()
+    window.open_article(article.id)
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(
+        ExportDialog,
+        "ask",
+        lambda self: ExportRequest((article.id,), ExportFormat.DOCX, out, ExportOptions()),
+    )
+    finished = []
+    original_start = ExportRunner.start
+
+    def start(self):
+        self.finished.connect(finished.append)
+        original_start(self)
+
+    monkeypatch.setattr(ExportRunner, "start", start)
+    window.action(ActionId.EXPORT_ARTICLES).trigger()
+    qtbot.waitUntil(lambda: bool(finished), timeout=20000)
+    [written] = list(out.glob("*.docx"))
+    assert Document(str(written)).core_properties.title == "Выгрузка для сайта"

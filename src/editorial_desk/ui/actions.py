@@ -25,6 +25,8 @@ class ActionId(StrEnum):
     SAVE_ARTICLE = "article.save"
     TRASH_ARTICLE = "article.trash"
     RESTORE_ARTICLE = "article.restore"
+    IMPORT_DOCUMENTS = "article.import"
+    EXPORT_ARTICLES = "article.export"
     DUPLICATE_ARTICLE = "article.duplicate"
     QUIT = "app.quit"
     LANGUAGE = "settings.language"
@@ -112,6 +114,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "edit-copy",
         "SP_FileDialogNewFolder",
         tip=QT_TRANSLATE_NOOP("Actions", "Start a new draft with the same text"),
+    ),
+    ActionSpec(
+        ActionId.IMPORT_DOCUMENTS,
+        QT_TRANSLATE_NOOP("Actions", "&Import Documents…"),
+        "file",
+        # The app opens no files of its own, so Ctrl+O brings documents in.
+        QKeySequence.StandardKey.Open,
+        "document-import",
+        "SP_DialogOpenButton",
+        toolbar=True,
+        tip=QT_TRANSLATE_NOOP("Actions", "Make drafts from Word, HTML or text files"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        ActionId.EXPORT_ARTICLES,
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
+        "file",
+        "Ctrl+E",
+        "document-export",
+        "SP_DriveFDIcon",
+        toolbar=True,
+        tip=QT_TRANSLATE_NOOP("Actions", "Save articles as Word or HTML files for the web team"),
     ),
     ActionSpec(
         ActionId.QUIT,

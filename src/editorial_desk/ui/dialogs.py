@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
 import editorial_desk
 from editorial_desk.domain.errors import EditorialError
@@ -73,3 +73,12 @@ def show_about(parent: QWidget | None) -> None:
             "<p>Write, review, schedule and hand off the news of a press office.</p>",
         ).format(version=editorial_desk.__version__),
     )
+
+
+def widen_message_box(box: QMessageBox, width: int) -> None:
+    """Give a message box a minimum width (QMessageBox has no API for it: a spacer
+    row in its grid), so that listed file names are not broken at their hyphens."""
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())

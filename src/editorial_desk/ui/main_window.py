@@ -8,6 +8,7 @@ when the first action runs, so the window paints before they load."""
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent
@@ -43,6 +44,13 @@ from editorial_desk.ui.dialogs import (
     show_message,
 )
 from editorial_desk.ui.error_messages import ErrorMessage
+from editorial_desk.ui.export_ui import ExportDialog, ExportRunner
+from editorial_desk.ui.import_ui import (
+    FileDropFilter,
+    ImportController,
+    ask_import_files,
+    status_text,
+)
 from editorial_desk.ui.labels import format_local, status_label
 from editorial_desk.ui.language_dialog import LanguageDialog
 from editorial_desk.ui.operations import ArticleOperations
@@ -132,6 +140,8 @@ class MainWindow(QMainWindow):
                 ActionId.TRASH_ARTICLE: self.move_to_trash,
                 ActionId.RESTORE_ARTICLE: self.restore_from_trash,
                 ActionId.DUPLICATE_ARTICLE: self.duplicate_article,
+                ActionId.IMPORT_DOCUMENTS: self.import_documents,
+                ActionId.EXPORT_ARTICLES: self.export_articles,
                 ActionId.QUIT: self.close,
                 ActionId.LANGUAGE: self.choose_language,
                 ActionId.ABOUT: self.about,
@@ -139,6 +149,13 @@ class MainWindow(QMainWindow):
             scopes={Scope.LIST: self.table},
             toolbar=toolbar,
         )
+
+        # Dropping Word/HTML/text files on the window or the list imports them.
+        self._drops = FileDropFilter(self.import_paths, self)
+        self._drops.install(self)
+        self._drops.install(self.table.viewport())
+        self._imports: ImportController | None = None
+        self._export_runner: ExportRunner | None = None
 
         self.user_label = QLabel(self)
         self.user_label.setObjectName("userLabel")
@@ -163,6 +180,11 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext) -> None:
         """Connect the window to an open store and load the article list."""
         self._ops = ArticleOperations(context)
+        self._imports = ImportController(context, self)
+        self._imports.imported.connect(self._on_imported)
+        self._imports.finished.connect(
+            lambda summary: self.statusBar().showMessage(status_text(summary), STATUS_MESSAGE_MS)
+        )
         self.model.set_zone(context.zone)
         self.form.set_zone(context.zone)
         user = context.user
@@ -350,6 +372,45 @@ class MainWindow(QMainWindow):
         self.model.upsert(summary_of(copy))
         self.open_article(copy.id)
         self.form.focus_title()
+
+    def import_documents(self) -> None:
+        self.import_paths(ask_import_files(self, self.settings))
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files (from the dialog or a drop); ignored until the store is open."""
+        if self._imports is not None and paths:
+            self._imports.import_files(paths)
+
+    def _on_imported(self, article: ArticleSnapshot) -> None:
+        self.model.upsert(summary_of(article))
+        if not self.form.is_modified():
+            self.open_article(article.id)
+
+    def export_articles(self) -> None:
+        """File → Export: the open/selected article, or a batch chosen in the dialog."""
+        if self._ops is None or not self.maybe_save():
+            return
+        context = self._ops.context
+        article_id = self._target_article_id()
+        title = None
+        if article_id is not None:
+            row = self.model.row_of(article_id)
+            title = self.model.summary(row).title if row is not None else None
+        dialog = ExportDialog(
+            self.settings,
+            context.zone,
+            [article_id] if article_id is not None else [],
+            self,
+            selected_title=title,
+        )
+        request = dialog.ask()
+        dialog.deleteLater()
+        if request is None:
+            return
+        runner = ExportRunner(context, request, self)
+        self._export_runner = runner
+        runner.finished.connect(lambda _outcome: runner.deleteLater())
+        runner.start()
 
     def _on_query_changed(self) -> None:
         self.settings.list_filter = self.list_panel.filter_state()

@@ -21,6 +21,11 @@ class Language(StrEnum):
 class AppSettings:
     LANGUAGE_KEY = "ui/language"
     LIST_FILTER_KEY = "list/filter"
+    EXPORT_DIR_KEY = "export/last_dir"
+    EXPORT_FORMAT_KEY = "export/format"
+    EXPORT_TYPOGRAPHY_KEY = "export/typography"
+    EXPORT_SIGNATURE_KEY = "export/signature"
+    IMPORT_DIR_KEY = "import/last_dir"
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self._qs = qsettings or QSettings()
@@ -68,6 +73,58 @@ class AppSettings:
     @list_filter.setter
     def list_filter(self, value: dict[str, str]) -> None:
         self._qs.setValue(self.LIST_FILTER_KEY, json.dumps(value, ensure_ascii=False))
+
+    # --- export and import: what the dialogs remember between uses ---------------
+
+    @property
+    def last_export_dir(self) -> Path | None:
+        return self._path(self.EXPORT_DIR_KEY)
+
+    @last_export_dir.setter
+    def last_export_dir(self, value: Path | None) -> None:
+        self._qs.setValue(self.EXPORT_DIR_KEY, str(value) if value else "")
+
+    @property
+    def last_import_dir(self) -> Path | None:
+        return self._path(self.IMPORT_DIR_KEY)
+
+    @last_import_dir.setter
+    def last_import_dir(self, value: Path | None) -> None:
+        self._qs.setValue(self.IMPORT_DIR_KEY, str(value) if value else "")
+
+    @property
+    def last_export_format(self) -> str:
+        """An ExportFormat value ("docx", "html", ...); "" before the first export.
+        Kept as text so the settings do not import the exporters."""
+        return str(self._qs.value(self.EXPORT_FORMAT_KEY, "") or "")
+
+    @last_export_format.setter
+    def last_export_format(self, value: str) -> None:
+        self._qs.setValue(self.EXPORT_FORMAT_KEY, value)
+
+    @property
+    def export_typography(self) -> bool:
+        # An INI file gives back "true"/"false" strings, the registry real booleans.
+        raw = self._qs.value(self.EXPORT_TYPOGRAPHY_KEY, True)
+        if isinstance(raw, str):
+            return raw.strip().lower() not in ("false", "0", "no", "off")
+        return bool(raw)
+
+    @export_typography.setter
+    def export_typography(self, value: bool) -> None:
+        self._qs.setValue(self.EXPORT_TYPOGRAPHY_KEY, bool(value))
+
+    @property
+    def export_signature(self) -> str:
+        return str(self._qs.value(self.EXPORT_SIGNATURE_KEY, "") or "")
+
+    @export_signature.setter
+    def export_signature(self, value: str) -> None:
+        self._qs.setValue(self.EXPORT_SIGNATURE_KEY, value)
+
+    def _path(self, key: str) -> Path | None:
+        raw = str(self._qs.value(key, "") or "")
+        return Path(raw) if raw else None
 
     # --- window layout (Qt's own opaque state blobs) ---------------------------------
 
