@@ -249,7 +249,7 @@ class ExportRunner(QObject):
             max(total, 1),
             self._parent,
         )
-        dialog.setWindowTitle(translate("ExportUi", "Export"))
+        dialog.setWindowTitle(translate("ExportUi", "Exporting"))
         dialog.setMinimumWidth(PROGRESS_MIN_WIDTH_PX)  # steady while the label changes
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)

@@ -56,8 +56,24 @@
         <translation>Новый черновик с тем же текстом</translation>
     </message>
     <message>
+        <source>&amp;Import Documents…</source>
+        <translation>&amp;Импорт документов…</translation>
+    </message>
+    <message>
+        <source>Make drafts from Word, HTML or text files</source>
+        <translation>Создать черновики из документов DOCX, HTML и текстовых файлов</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>Вы&amp;грузить…</translation>
+    </message>
+    <message>
+        <source>Save articles as Word or HTML files for the web team</source>
+        <translation>Сохранить статьи в файлы DOCX или HTML для веб-редакции</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Выход</translation>
+        <translation>В&amp;ыход</translation>
     </message>
     <message>
         <source>Close Editorial Desk</source>
@@ -74,6 +90,21 @@
     <message>
         <source>&amp;About Editorial Desk</source>
         <translation>&amp;О программе</translation>
+    </message>
+</context>
+<context>
+    <name>AnchorState</name>
+    <message>
+        <source>on this text</source>
+        <translation>к этому тексту</translation>
+    </message>
+    <message>
+        <source>the text was changed</source>
+        <translation>текст изменён</translation>
+    </message>
+    <message>
+        <source>the fragment was removed</source>
+        <translation>фрагмент удалён</translation>
     </message>
 </context>
 <context>
@@ -116,7 +147,7 @@
     </message>
     <message>
         <source>&amp;Planned:</source>
-        <translation>&amp;Публикация:</translation>
+        <translation>Пу&amp;бликация:</translation>
     </message>
     <message>
         <source>&amp;Body:</source>
@@ -182,6 +213,133 @@
     </message>
 </context>
 <context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>now: {text}</source>
+        <translation>сейчас: {text}</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(изменён)</translation>
+    </message>
+    <message>
+        <source>Show this fragment in the text</source>
+        <translation>Показать этот фрагмент в тексте</translation>
+    </message>
+    <message>
+        <source>Resolved by {name}, {when}</source>
+        <translation>Решён: {name}, {when}</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Открыть снова</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Отметить решённым</translation>
+    </message>
+    <message>
+        <source>Show &amp;resolved</source>
+        <translation>Показывать ре&amp;шённые</translation>
+    </message>
+    <message>
+        <source>Write a comment…</source>
+        <translation>Напишите комментарий…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>A comment on the whole article</source>
+        <translation>Комментарий ко всей статье</translation>
+    </message>
+    <message>
+        <source>On &amp;Selection</source>
+        <translation>К в&amp;ыделенному</translation>
+    </message>
+    <message>
+        <source>A comment on the text selected in the article</source>
+        <translation>Комментарий к выделенному фрагменту статьи</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Сохр&amp;анить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>No article is open.</source>
+        <translation>Статья не открыта.</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>Комментариев пока нет.</translation>
+    </message>
+    <message>
+        <source>Open: {open}, resolved: {resolved}</source>
+        <translation>Открытых: {open}, решённых: {resolved}</translation>
+    </message>
+    <message>
+        <source>Editing the comment:</source>
+        <translation>Правка комментария:</translation>
+    </message>
+    <message>
+        <source>You cannot comment on this article.</source>
+        <translation>Вы не можете комментировать эту статью.</translation>
+    </message>
+    <message>
+        <source>&amp;New comment:</source>
+        <translation>Новый &amp;комментарий:</translation>
+    </message>
+    <message>
+        <source>No text selected</source>
+        <translation>Текст не выделен</translation>
+    </message>
+    <message>
+        <source>Select a piece of the article&apos;s text first. If you have changed the text, save the article, then select it again.</source>
+        <translation>Сначала выделите фрагмент текста статьи. Если вы меняли текст, сохраните статью и выделите фрагмент заново.</translation>
+    </message>
+    <message>
+        <source>Save first</source>
+        <translation>Сначала сохраните статью</translation>
+    </message>
+    <message>
+        <source>The selected text is not in the saved article. Save the article, then select the text again.</source>
+        <translation>Выделенного текста нет в сохранённой статье. Сохраните статью и выделите текст заново.</translation>
+    </message>
+    <message>
+        <source>Delete Comment</source>
+        <translation>Удаление комментария</translation>
+    </message>
+    <message>
+        <source>Delete your comment “{text}”?</source>
+        <translation>Удалить ваш комментарий «{text}»?</translation>
+    </message>
+    <message>
+        <source>It cannot be restored.</source>
+        <translation>Восстановить его будет нельзя.</translation>
+    </message>
+    <message>
+        <source>The comment was marked resolved.</source>
+        <translation>Комментарий отмечен как решённый.</translation>
+    </message>
+    <message>
+        <source>The comment was reopened.</source>
+        <translation>Комментарий снова открыт.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Saved by someone else</source>
@@ -213,6 +371,40 @@
     </message>
 </context>
 <context>
+    <name>CurrentUser</name>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>{name}, login {login}, role: {role}</source>
+        <translation>{name}, логин {login}, роль: {role}</translation>
+    </message>
+</context>
+<context>
+    <name>Denial</name>
+    <message>
+        <source>“{action}” is not possible while the article is “{status}”.</source>
+        <translation>Действие «{action}» недоступно, пока статья в статусе «{status}».</translation>
+    </message>
+    <message>
+        <source>The role “{role}” does not allow “{action}”.</source>
+        <translation>Роль «{role}» не позволяет выполнить действие «{action}».</translation>
+    </message>
+    <message>
+        <source>Only the author of the article (or an administrator) may “{action}”.</source>
+        <translation>Действие «{action}» доступно только автору статьи (или администратору).</translation>
+    </message>
+    <message>
+        <source>The role “{role}” does not allow “{action}” while the article is “{status}”.</source>
+        <translation>Роль «{role}» не позволяет выполнить действие «{action}», пока статья в статусе «{status}».</translation>
+    </message>
+    <message>
+        <source>The article is in the trash; restore it first.</source>
+        <translation>Статья в корзине; сначала восстановите её.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Unsaved changes</source>
@@ -233,6 +425,268 @@
     <message>
         <source>&lt;h3&gt;Editorial Desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Write, review, schedule and hand off the news of a press office.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Редакционный стол (Editorial Desk)&lt;/h3&gt;&lt;p&gt;Версия {version}&lt;/p&gt;&lt;p&gt;Подготовка, согласование, планирование и выпуск новостей пресс-службы.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>version {number} ({when}, {author})</source>
+        <translation>версия {number} ({when}, {author})</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>(no changes)</source>
+        <translation>(без изменений)</translation>
+    </message>
+    <message>
+        <source>Changes since the approved {old} up to the current {new}</source>
+        <translation>Изменения: одобренная {old} → текущая {new}</translation>
+    </message>
+    <message>
+        <source>Changes from {old} to {new}</source>
+        <translation>Изменения: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>The texts are the same.</source>
+        <translation>Тексты совпадают.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Лид</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>Фор&amp;мат</translation>
+    </message>
+    <message>
+        <source>Table Ro&amp;ws and Columns</source>
+        <translation>Ст&amp;роки и столбцы таблицы</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Отменить последнее изменение</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Redo the change just undone</source>
+        <translation>Вернуть только что отменённое изменение</translation>
+    </message>
+    <message>
+        <source>Paste as &amp;Plain Text</source>
+        <translation>Вставить без &amp;форматирования</translation>
+    </message>
+    <message>
+        <source>Paste the clipboard&apos;s text without any formatting</source>
+        <translation>Вставить текст из буфера обмена без форматирования</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Найти…</translation>
+    </message>
+    <message>
+        <source>Find text in the article</source>
+        <translation>Найти текст в статье</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>Найти и &amp;заменить…</translation>
+    </message>
+    <message>
+        <source>Find text and replace it</source>
+        <translation>Найти текст и заменить его</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Найти с&amp;ледующее</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Найти п&amp;редыдущее</translation>
+    </message>
+    <message>
+        <source>&amp;Paragraph</source>
+        <translation>&amp;Абзац</translation>
+    </message>
+    <message>
+        <source>Normal text</source>
+        <translation>Обычный текст</translation>
+    </message>
+    <message>
+        <source>Heading &amp;2</source>
+        <translation>Заголовок &amp;2</translation>
+    </message>
+    <message>
+        <source>Subheading</source>
+        <translation>Подзаголовок</translation>
+    </message>
+    <message>
+        <source>Heading &amp;3</source>
+        <translation>Заголовок &amp;3</translation>
+    </message>
+    <message>
+        <source>Smaller subheading</source>
+        <translation>Подзаголовок второго уровня</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>Полу&amp;жирный</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>&amp;Курсив</translation>
+    </message>
+    <message>
+        <source>&amp;Underline</source>
+        <translation>&amp;Подчёркнутый</translation>
+    </message>
+    <message>
+        <source>&amp;Strikethrough</source>
+        <translation>&amp;Зачёркнутый</translation>
+    </message>
+    <message>
+        <source>B&amp;ulleted List</source>
+        <translation>&amp;Маркированный список</translation>
+    </message>
+    <message>
+        <source>&amp;Numbered List</source>
+        <translation>&amp;Нумерованный список</translation>
+    </message>
+    <message>
+        <source>&amp;Decrease List Level</source>
+        <translation>&amp;Уменьшить уровень списка</translation>
+    </message>
+    <message>
+        <source>Move the list item one level up (Shift+Tab)</source>
+        <translation>Поднять пункт списка на уровень выше (Shift+Tab)</translation>
+    </message>
+    <message>
+        <source>I&amp;ncrease List Level</source>
+        <translation>У&amp;величить уровень списка</translation>
+    </message>
+    <message>
+        <source>Nest the list item under the one above (Tab)</source>
+        <translation>Вложить пункт списка в предыдущий (Tab)</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Цитата</translation>
+    </message>
+    <message>
+        <source>Format the paragraphs as a quotation</source>
+        <translation>Оформить абзацы как цитату</translation>
+    </message>
+    <message>
+        <source>&amp;Link…</source>
+        <translation>Сс&amp;ылка…</translation>
+    </message>
+    <message>
+        <source>Insert, change or remove a link</source>
+        <translation>Вставить, изменить или удалить ссылку</translation>
+    </message>
+    <message>
+        <source>I&amp;mage from File…</source>
+        <translation>&amp;Изображение из файла…</translation>
+    </message>
+    <message>
+        <source>Insert a photo with a caption</source>
+        <translation>Вставить фотографию с подписью</translation>
+    </message>
+    <message>
+        <source>T&amp;able…</source>
+        <translation>&amp;Таблица…</translation>
+    </message>
+    <message>
+        <source>Insert a table</source>
+        <translation>Вставить таблицу</translation>
+    </message>
+    <message>
+        <source>&amp;Horizontal Rule</source>
+        <translation>&amp;Горизонтальная линия</translation>
+    </message>
+    <message>
+        <source>Insert a horizontal line</source>
+        <translation>Вставить горизонтальную линию</translation>
+    </message>
+    <message>
+        <source>Add &amp;Row Below</source>
+        <translation>Добавить &amp;строку ниже</translation>
+    </message>
+    <message>
+        <source>Add &amp;Column to the Right</source>
+        <translation>Добавить сто&amp;лбец справа</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Row</source>
+        <translation>&amp;Удалить строку</translation>
+    </message>
+    <message>
+        <source>D&amp;elete Column</source>
+        <translation>Удалить стол&amp;бец</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Formatting</source>
+        <translation>О&amp;чистить форматирование</translation>
+    </message>
+    <message>
+        <source>Remove bold, italic, underline and strikethrough; headings become text</source>
+        <translation>Убрать полужирный, курсив, подчёркивание и зачёркивание; заголовки станут обычным текстом</translation>
+    </message>
+    <message>
+        <source>Text of the article</source>
+        <translation>Текст статьи</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Форматирование</translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation>Вставка изображения</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>Изображения ({patterns})</translation>
+    </message>
+    <message>
+        <source>Cannot insert the image</source>
+        <translation>Не удаётся вставить изображение</translation>
+    </message>
+    <message>
+        <source>“{path}” is not a picture the editor can read (JPEG, PNG, …).</source>
+        <translation>Файл «{path}» не является изображением, которое может открыть редактор (JPEG, PNG, …).</translation>
+    </message>
+    <message>
+        <source>The file “{path}” cannot be read.</source>
+        <translation>Не удаётся прочитать файл «{path}».</translation>
     </message>
 </context>
 <context>
@@ -347,6 +801,608 @@ Check the network connection or the server, then try again.</source>
     </message>
 </context>
 <context>
+    <name>ExportUi</name>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Документ Word (.docx)</translation>
+    </message>
+    <message>
+        <source>HTML fragment for the website (.html, pictures in images/)</source>
+        <translation>HTML-фрагмент для сайта (.html, изображения в папке images/)</translation>
+    </message>
+    <message>
+        <source>HTML page for preview and e-mail (.page.html)</source>
+        <translation>HTML-страница для просмотра и отправки по почте (.page.html)</translation>
+    </message>
+    <message>
+        <source>ZIP bundle for the web team (.zip)</source>
+        <translation>ZIP-архив для веб-редакции (.zip)</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>Папка для выгрузки</translation>
+    </message>
+    <message>
+        <source>Export Articles</source>
+        <translation>Выгрузка статей</translation>
+    </message>
+    <message>
+        <source>The selected article: “{title}”</source>
+        <translation>Выбранная статья: «{title}»</translation>
+    </message>
+    <message>
+        <source>Selected articles: none</source>
+        <translation>Статьи не выбраны</translation>
+    </message>
+    <message>
+        <source>Selected articles: {count}</source>
+        <translation>Выбрано статей: {count}</translation>
+    </message>
+    <message>
+        <source>Articles planned for the days</source>
+        <translation>Статьи с датой публикации</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>with the status:</source>
+        <translation>со статусом:</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Статьи</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Russian typography: «quotes», dashes, no-break spaces</source>
+        <translation>Русская типографика: кавычки-«ёлочки», тире, неразрывные пробелы</translation>
+    </message>
+    <message>
+        <source>No signature line</source>
+        <translation>Без подписи</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>&amp;Signature line:</source>
+        <translation>По&amp;дпись:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Дата окончания раньше даты начала.</translation>
+    </message>
+    <message>
+        <source>Tick at least one status.</source>
+        <translation>Отметьте хотя бы один статус.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to.</source>
+        <translation>Выберите папку для выгрузки.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a file, not a folder.</source>
+        <translation>«{path}» — это файл, а не папка.</translation>
+    </message>
+    <message>
+        <source>DOCX</source>
+        <translation>DOCX</translation>
+    </message>
+    <message>
+        <source>HTML fragment</source>
+        <translation>HTML-фрагмент</translation>
+    </message>
+    <message>
+        <source>HTML page</source>
+        <translation>HTML-страница</translation>
+    </message>
+    <message>
+        <source>ZIP bundle</source>
+        <translation>ZIP-архив</translation>
+    </message>
+    <message>
+        <source>Not exported yet</source>
+        <translation>Ещё не выгружалась</translation>
+    </message>
+    <message>
+        <source>Exported to {format} on {when} — changed since</source>
+        <translation>Выгружена ({format}) {when} — с тех пор изменена</translation>
+    </message>
+    <message>
+        <source>Exported to {format} on {when}</source>
+        <translation>Выгружена ({format}) {when}</translation>
+    </message>
+    <message>
+        <source>…and {count} more</source>
+        <translation>…и ещё {count}</translation>
+    </message>
+    <message>
+        <source>Files Already Exist</source>
+        <translation>Файлы уже существуют</translation>
+    </message>
+    <message>
+        <source>Some files are already in the folder: {count} of {total}.</source>
+        <translation>Некоторые файлы уже есть в папке: {count} из {total}.</translation>
+    </message>
+    <message>
+        <source>Replace them, keep both (the new file gets a number, such as “-2”), or skip these articles?</source>
+        <translation>Заменить их, сохранить оба варианта (к имени нового файла добавится номер, например «-2») или пропустить эти статьи?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Заменить</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>Сохранить оба</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>Не удаётся выгрузить</translation>
+    </message>
+    <message>
+        <source>Cannot write “{path}”. Check that the folder exists, that you may write to it and that the disk is not full.</source>
+        <translation>Не удаётся записать «{path}». Проверьте, что папка существует, у вас есть права на запись в неё и на диске есть свободное место.</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>Папка: {folder}</translation>
+    </message>
+    <message>
+        <source>Left as they were (already in the folder): {count}</source>
+        <translation>Оставлены без изменений (уже были в папке): {count}</translation>
+    </message>
+    <message>
+        <source>The days {first} – {last} have no article with the ticked statuses.</source>
+        <translation>С {first} по {last} нет статей с отмеченными статусами.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>Выгружать нечего.</translation>
+    </message>
+    <message>
+        <source>Nothing to Export</source>
+        <translation>Нечего выгружать</translation>
+    </message>
+    <message>
+        <source>Files written ({format}): {count} of {total}. Then the export stopped:</source>
+        <translation>Записано файлов ({format}): {count} из {total}. Затем выгрузка прервалась:</translation>
+    </message>
+    <message>
+        <source>Export Incomplete</source>
+        <translation>Выгрузка не завершена</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Files written ({format}) before that: {count} of {total}. No unfinished file was left in the folder.</source>
+        <translation>Выгрузка отменена. До этого записано файлов ({format}): {count} из {total}. Недописанных файлов в папке не осталось.</translation>
+    </message>
+    <message>
+        <source>Export Cancelled</source>
+        <translation>Выгрузка отменена</translation>
+    </message>
+    <message>
+        <source>Files written ({format}): {count}.</source>
+        <translation>Записано файлов ({format}): {count}.</translation>
+    </message>
+    <message>
+        <source>No file was written: all of them are already in the folder.</source>
+        <translation>Ни один файл не записан: все они уже есть в папке.</translation>
+    </message>
+    <message>
+        <source>Export Finished</source>
+        <translation>Выгрузка завершена</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Выгрузка отменяется…</translation>
+    </message>
+    <message>
+        <source>Exporting “{title}” ({number} of {total})…</source>
+        <translation>Выгрузка «{title}» ({number} из {total})…</translation>
+    </message>
+    <message>
+        <source>Preparing the export…</source>
+        <translation>Подготовка выгрузки…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Выгрузка</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplace</name>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Заменить на</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>&amp;Учитывать регистр</translation>
+    </message>
+    <message>
+        <source>&amp;Whole words</source>
+        <translation>Только &amp;целые слова</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Предыдущее</translation>
+    </message>
+    <message>
+        <source>Find previous (Shift+F3)</source>
+        <translation>Найти предыдущее (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Следующее</translation>
+    </message>
+    <message>
+        <source>Find next (F3)</source>
+        <translation>Найти следующее (F3)</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Закрыть панель поиска (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>Зам&amp;енить</translation>
+    </message>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation>Заменить &amp;все</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Не найдено</translation>
+    </message>
+    <message>
+        <source>Continued from the bottom</source>
+        <translation>Поиск продолжен с конца</translation>
+    </message>
+    <message>
+        <source>Continued from the top</source>
+        <translation>Поиск продолжен с начала</translation>
+    </message>
+    <message>
+        <source>Replaced: {count}</source>
+        <translation>Заменено: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModels</name>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранена</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Отметка</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>одобрена</translation>
+    </message>
+    <message>
+        <source>Version {number}: “{title}”, {when}</source>
+        <translation>Версия {number}: «{title}», {when}</translation>
+    </message>
+    <message>
+        <source>created: {to}</source>
+        <translation>создана: {to}</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Select one version to see what it changed, or two (Ctrl+click) to compare them.</source>
+        <translation>Выберите одну версию, чтобы увидеть её изменения, или две (Ctrl+щелчок), чтобы сравнить их.</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;Approved</source>
+        <translation>Сравнить с &amp;одобренной</translation>
+    </message>
+    <message>
+        <source>What changed since the reviewer last approved the article</source>
+        <translation>Что изменилось с момента последнего одобрения статьи</translation>
+    </message>
+    <message>
+        <source>&amp;Restore This Version…</source>
+        <translation>Восстановить &amp;эту версию…</translation>
+    </message>
+    <message>
+        <source>&amp;Versions</source>
+        <translation>&amp;Версии</translation>
+    </message>
+    <message>
+        <source>Status &amp;changes</source>
+        <translation>&amp;Изменения статуса</translation>
+    </message>
+    <message>
+        <source>No article is open.</source>
+        <translation>Статья не открыта.</translation>
+    </message>
+    <message>
+        <source>Select one version to see what it changed, or two to compare them.</source>
+        <translation>Выберите одну версию, чтобы увидеть её изменения, или две, чтобы сравнить их.</translation>
+    </message>
+    <message>
+        <source>Select at most two versions.</source>
+        <translation>Выберите не больше двух версий.</translation>
+    </message>
+    <message>
+        <source>Version {number} is the first one: there is nothing before it.</source>
+        <translation>Версия {number} — первая, сравнивать её не с чем.</translation>
+    </message>
+    <message>
+        <source>Computing the differences…</source>
+        <translation>Сравниваю версии…</translation>
+    </message>
+    <message>
+        <source>The differences could not be computed.</source>
+        <translation>Не удалось сравнить версии.</translation>
+    </message>
+    <message>
+        <source>The article was never approved.</source>
+        <translation>Статья ещё ни разу не была одобрена.</translation>
+    </message>
+    <message>
+        <source>Make the selected version the current text (saved as a new version)</source>
+        <translation>Сделать выбранную версию текущим текстом (сохраняется как новая версия)</translation>
+    </message>
+    <message>
+        <source>Restore a Version</source>
+        <translation>Восстановление версии</translation>
+    </message>
+    <message>
+        <source>Restore version {number}?</source>
+        <translation>Восстановить версию {number}?</translation>
+    </message>
+    <message>
+        <source>Its title, lead and text become the current ones, saved as a new version; nothing is deleted from the history. An approved article goes back to review.</source>
+        <translation>Её заголовок, лид и текст станут текущими и будут сохранены как новая версия; из истории ничего не удаляется. Одобренная статья вернётся на согласование.</translation>
+    </message>
+    <message>
+        <source>Version {number} was restored.</source>
+        <translation>Версия {number} восстановлена.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDialog</name>
+    <message>
+        <source>Insert Image</source>
+        <translation>Вставка изображения</translation>
+    </message>
+    <message>
+        <source>e.g. The new skating rink. Photo: press service</source>
+        <translation>например: Новый каток. Фото: пресс-служба</translation>
+    </message>
+    <message>
+        <source>same as the caption</source>
+        <translation>как в подписи</translation>
+    </message>
+    <message>
+        <source>What the picture shows, for readers who cannot see it (screen readers)</source>
+        <translation>Что изображено на картинке — для читателей, которые не могут её увидеть (программы экранного доступа)</translation>
+    </message>
+    <message>
+        <source>&amp;Caption:</source>
+        <translation>&amp;Подпись:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Описание:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUi</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Файл пуст.</translation>
+    </message>
+    <message>
+        <source>The file is too large to import.</source>
+        <translation>Файл слишком большой для импорта.</translation>
+    </message>
+    <message>
+        <source>This type of file cannot be imported. Import Word documents (.docx), web pages (.html, .htm) or text files (.txt).</source>
+        <translation>Файлы этого типа импортировать нельзя. Импортируйте документы Word (.docx), веб-страницы (.html, .htm) или текстовые файлы (.txt).</translation>
+    </message>
+    <message>
+        <source>The content of the file does not match its name: it is not the kind of document its extension says (for example, a PDF or a picture renamed to .docx).</source>
+        <translation>Содержимое файла не соответствует его имени: это не тот тип документа, на который указывает расширение (например, PDF или изображение, переименованные в .docx).</translation>
+    </message>
+    <message>
+        <source>This is the old Word format (.doc). Open it in Word or LibreOffice, save it as a Word document (.docx) and import that file.</source>
+        <translation>Это старый формат Word (.doc). Откройте файл в Word или LibreOffice, сохраните его как документ Word (.docx) и импортируйте полученный файл.</translation>
+    </message>
+    <message>
+        <source>The document is protected with a password. Remove the password in Word, save it and import it again.</source>
+        <translation>Документ защищён паролем. Снимите пароль в Word, сохраните документ и импортируйте его снова.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete and cannot be read.</source>
+        <translation>Файл повреждён или неполон, прочитать его не удаётся.</translation>
+    </message>
+    <message>
+        <source>The file would unpack to far more data than a document holds, so it was refused for safety.</source>
+        <translation>При распаковке файл занял бы гораздо больше места, чем бывает у документа, поэтому из соображений безопасности он отклонён.</translation>
+    </message>
+    <message>
+        <source>The file contains markup that Word documents never contain (a DTD), so it was refused for safety.</source>
+        <translation>Файл содержит разметку, которой не бывает в документах Word (DTD), поэтому из соображений безопасности он отклонён.</translation>
+    </message>
+    <message>
+        <source>Converting the file took too long and was stopped.</source>
+        <translation>Преобразование файла заняло слишком много времени и было остановлено.</translation>
+    </message>
+    <message>
+        <source>The file could not be converted into an article.</source>
+        <translation>Не удалось преобразовать файл в статью.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported.</source>
+        <translation>Этот файл нельзя импортировать.</translation>
+    </message>
+    <message>
+        <source>Pictures linked to files outside the document were left out: {count}</source>
+        <translation>Пропущены изображения, связанные с файлами вне документа: {count}</translation>
+    </message>
+    <message>
+        <source>Pictures larger than {size} MB were left out: {count}</source>
+        <translation>Пропущены изображения больше {size} МБ: {count}</translation>
+    </message>
+    <message>
+        <source>Pictures in the {kind} format were left out: {count}</source>
+        <translation>Пропущены изображения в формате {kind}: {count}</translation>
+    </message>
+    <message>
+        <source>Pictures on the web were not downloaded: {count}</source>
+        <translation>Не загружены изображения из интернета: {count}</translation>
+    </message>
+    <message>
+        <source>Pictures stored outside the file were left out: {count}</source>
+        <translation>Пропущены изображения, хранящиеся вне файла: {count}</translation>
+    </message>
+    <message>
+        <source>The page declares an unknown character set “{charset}”; it was read as {codec}.</source>
+        <translation>На странице указана неизвестная кодировка «{charset}»; страница прочитана как {codec}.</translation>
+    </message>
+    <message>
+        <source>No headline was found; the file name became the title.</source>
+        <translation>Заголовок не найден; заголовком стало имя файла.</translation>
+    </message>
+    <message>
+        <source>The title was longer than {count} characters and was shortened.</source>
+        <translation>Заголовок был длиннее {count} символов и сокращён.</translation>
+    </message>
+    <message>
+        <source>Import Cancelled</source>
+        <translation>Импорт отменён</translation>
+    </message>
+    <message>
+        <source>Import Finished</source>
+        <translation>Импорт завершён</translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>Импорт не выполнен</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be imported.</source>
+        <translation>Не удалось импортировать «{name}».</translation>
+    </message>
+    <message>
+        <source>Files imported: {count} of {total}.</source>
+        <translation>Импортировано файлов: {count} из {total}.</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>Не импортированы:</translation>
+    </message>
+    <message>
+        <source>Imported, but not everything could be carried over:</source>
+        <translation>Импортированы, но перенесено не всё:</translation>
+    </message>
+    <message>
+        <source>Not started (cancelled):</source>
+        <translation>Не начаты (импорт отменён):</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns})</source>
+        <translation>Документы ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import Documents</source>
+        <translation>Импорт документов</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Импорт отменяется…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Importing “{name}” ({number} of {total})…</source>
+        <translation>Импорт «{name}» ({number} из {total})…</translation>
+    </message>
+</context>
+<context>
     <name>LanguageDialog</name>
     <message>
         <source>As in the system</source>
@@ -363,6 +1419,88 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Edit Link</source>
+        <translation>Изменение ссылки</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Вставка ссылки</translation>
+    </message>
+    <message>
+        <source>the address itself</source>
+        <translation>сам адрес</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Текст:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Link</source>
+        <translation>&amp;Удалить ссылку</translation>
+    </message>
+    <message>
+        <source>This address cannot be used. A link must start with http://, https://, mailto: or tel: (for example https://example.ru).</source>
+        <translation>Этот адрес использовать нельзя. Ссылка должна начинаться с http://, https://, mailto: или tel: (например, https://example.ru).</translation>
+    </message>
+    <message>
+        <source>Enter the address the link leads to.</source>
+        <translation>Введите адрес, на который ведёт ссылка.</translation>
+    </message>
+</context>
+<context>
+    <name>LockBanner</name>
+    <message>
+        <source>{name} had stopped editing this article without closing it; you are editing it now.</source>
+        <translation>Предыдущий сеанс редактирования этой статьи ({name}) завершился без её закрытия; теперь статью редактируете вы.</translation>
+    </message>
+    <message>
+        <source>&amp;Take Over Editing…</source>
+        <translation>Пере&amp;хватить редактирование…</translation>
+    </message>
+    <message>
+        <source>{name} took over editing at {time}. The article is read-only now; your text stays here — copy what you need.</source>
+        <translation>С {time} статью редактирует {name}. Теперь она доступна только для чтения; ваш текст остаётся здесь — скопируйте то, что нужно.</translation>
+    </message>
+    <message>
+        <source>Your editing session ended (the connection was lost for too long). The article is read-only now; your text stays here.</source>
+        <translation>Ваш сеанс редактирования завершён (связь была потеряна слишком надолго). Теперь статья доступна только для чтения; ваш текст остаётся здесь.</translation>
+    </message>
+    <message>
+        <source>{name} has been editing this article since {time}.</source>
+        <translation>{name} редактирует эту статью с {time}.</translation>
+    </message>
+    <message>
+        <source>You can only read it for now.</source>
+        <translation>Пока вы можете только читать её.</translation>
+    </message>
+    <message>
+        <source>Computer: {host}</source>
+        <translation>Компьютер: {host}</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Again</source>
+        <translation>Продолжить р&amp;едактирование</translation>
+    </message>
+    <message>
+        <source>Take Over Editing</source>
+        <translation>Перехват редактирования</translation>
+    </message>
+    <message>
+        <source>Take over editing from {name}?</source>
+        <translation>Перехватить редактирование у пользователя {name}?</translation>
+    </message>
+    <message>
+        <source>{name} has been editing this article since {time} on the computer {host}. Their window becomes read-only, and changes they have not saved stay only there. Take over only if they are away or agree.</source>
+        <translation>{name} редактирует эту статью с {time} на компьютере {host}. В окне этого пользователя статья станет доступна только для чтения, а несохранённые изменения останутся только там. Перехватывайте редактирование, только если коллеги нет на месте или вы договорились.</translation>
     </message>
 </context>
 <context>
@@ -433,6 +1571,204 @@ Check the network connection or the server, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Queue</name>
+    <message>
+        <source>To review</source>
+        <translation>На согласование</translation>
+    </message>
+    <message>
+        <source>Returned to me</source>
+        <translation>Возвращены мне</translation>
+    </message>
+    <message>
+        <source>To publish</source>
+        <translation>К публикации</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for review.</source>
+        <translation>Нет статей, ожидающих согласования.</translation>
+    </message>
+    <message>
+        <source>Nothing was returned to you.</source>
+        <translation>Вам ничего не возвращали.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be published.</source>
+        <translation>Нет статей, ожидающих публикации.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesPanel</name>
+    <message>
+        <source>Waiting for me</source>
+        <translation>Ждут моих действий</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Публикация</translation>
+    </message>
+    <message>
+        <source>{queue} ({count})</source>
+        <translation>{queue} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Return for Revision</source>
+        <translation>Возврат на доработку</translation>
+    </message>
+    <message>
+        <source>Why does “{title}” go back to its author? The author sees this reason.</source>
+        <translation>Почему статья «{title}» возвращается автору? Автор увидит эту причину.</translation>
+    </message>
+    <message>
+        <source>For example: check the figures in the second paragraph</source>
+        <translation>Например: проверьте цифры во втором абзаце</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>Укажите причину.</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Вернуть</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {count} characters).</source>
+        <translation>Причина слишком длинная (не более {count} символов).</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>Со&amp;гласование</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit for Review</source>
+        <translation>&amp;Отправить на согласование</translation>
+    </message>
+    <message>
+        <source>Send the article to the reviewer</source>
+        <translation>Отправить статью согласующему</translation>
+    </message>
+    <message>
+        <source>“{title}” was submitted for review.</source>
+        <translation>«{title}» отправлена на согласование.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>О&amp;добрить</translation>
+    </message>
+    <message>
+        <source>Approve exactly the version you are reading</source>
+        <translation>Одобрить именно ту версию, которую вы читаете</translation>
+    </message>
+    <message>
+        <source>“{title}” was approved.</source>
+        <translation>«{title}» одобрена.</translation>
+    </message>
+    <message>
+        <source>&amp;Return for Revision…</source>
+        <translation>&amp;Вернуть на доработку…</translation>
+    </message>
+    <message>
+        <source>Send the article back to its author with a reason</source>
+        <translation>Вернуть статью автору с указанием причины</translation>
+    </message>
+    <message>
+        <source>“{title}” was returned to its author.</source>
+        <translation>«{title}» возвращена автору.</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Published</source>
+        <translation>Отметить как о&amp;публикованную</translation>
+    </message>
+    <message>
+        <source>Record that the article is on the website</source>
+        <translation>Отметить, что статья размещена на сайте</translation>
+    </message>
+    <message>
+        <source>“{title}” was marked as published.</source>
+        <translation>«{title}» отмечена как опубликованная.</translation>
+    </message>
+    <message>
+        <source>Mark as Published</source>
+        <translation>Отметить как опубликованную</translation>
+    </message>
+    <message>
+        <source>Mark “{title}” as published?</source>
+        <translation>Отметить «{title}» как опубликованную?</translation>
+    </message>
+    <message>
+        <source>Do this once the article is on the website. It cannot be undone.</source>
+        <translation>Делайте это, когда статья уже размещена на сайте. Отменить это действие нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMessages</name>
+    <message>
+        <source>Not allowed</source>
+        <translation>Действие запрещено</translation>
+    </message>
+    <message>
+        <source>The article has changed</source>
+        <translation>Статья изменилась</translation>
+    </message>
+    <message>
+        <source>Someone saved the article (now version {current}) after you opened version {seen}. Nothing was done. Look at the current text, then try again.</source>
+        <translation>Другой пользователь сохранил статью (теперь это версия {current}) после того, как вы открыли версию {seen}. Ничего не сделано. Посмотрите текущий текст и повторите попытку.</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Editor</source>
+        <translation>Редактор</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Согласующий</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Выпускающий</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Writes articles and submits them for review</source>
+        <translation>Пишет статьи и отправляет их на согласование</translation>
+    </message>
+    <message>
+        <source>Comments, returns with a reason, approves</source>
+        <translation>Комментирует, возвращает на доработку с указанием причины, одобряет</translation>
+    </message>
+    <message>
+        <source>Hands approved articles to the website</source>
+        <translation>Передаёт одобренные статьи на сайт</translation>
+    </message>
+    <message>
+        <source>May do everything and manages users</source>
+        <translation>Может выполнять любые действия и управляет пользователями</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Draft</source>
@@ -461,6 +1797,150 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>In trash</source>
         <translation>В корзине</translation>
+    </message>
+</context>
+<context>
+    <name>SystemReason</name>
+    <message>
+        <source>edited after approval</source>
+        <translation>изменена после одобрения</translation>
+    </message>
+    <message>
+        <source>publication date set</source>
+        <translation>назначена дата публикации</translation>
+    </message>
+    <message>
+        <source>publication date removed</source>
+        <translation>дата публикации снята</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>Insert Table</source>
+        <translation>Вставка таблицы</translation>
+    </message>
+    <message>
+        <source>First row is a &amp;header</source>
+        <translation>Первая строка — &amp;заголовок</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>&amp;Строки:</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>Сто&amp;лбцы:</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users and Roles</source>
+        <translation>Пользователи и роли</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>the name used to sign in to the computer, e.g. ivanova</source>
+        <translation>имя для входа в компьютер, например ivanova</translation>
+    </message>
+    <message>
+        <source>e.g. Ivanova Olga Petrovna</source>
+        <translation>например, Иванова Ольга Петровна</translation>
+    </message>
+    <message>
+        <source>&amp;Add User</source>
+        <translation>&amp;Добавить пользователя</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Новый пользователь</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>A new role applies the next time that person starts Editorial Desk.</source>
+        <translation>Новая роль начнёт действовать, когда этот пользователь в следующий раз запустит программу.</translation>
+    </message>
+    <message>
+        <source>This is you</source>
+        <translation>Это вы</translation>
+    </message>
+    <message>
+        <source>{name} is the only administrator. Make someone else an administrator first: somebody must always be able to manage users.</source>
+        <translation>{name} — единственный администратор. Сначала назначьте администратором кого-то ещё: управлять пользователями всегда должен кто-то.</translation>
+    </message>
+    <message>
+        <source>The login is one word without spaces: the name the colleague uses to sign in to the computer.</source>
+        <translation>Логин — одно слово без пробелов: имя, под которым коллега входит в компьютер.</translation>
+    </message>
+    <message>
+        <source>A user with the login “{login}” already exists.</source>
+        <translation>Пользователь с логином «{login}» уже существует.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowAction</name>
+    <message>
+        <source>Submit for review</source>
+        <translation>Отправить на согласование</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Одобрить</translation>
+    </message>
+    <message>
+        <source>Return for revision</source>
+        <translation>Вернуть на доработку</translation>
+    </message>
+    <message>
+        <source>Mark as published</source>
+        <translation>Отметить как опубликованную</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Переместить в корзину</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>Восстановить из корзины</translation>
+    </message>
+    <message>
+        <source>Edit the text</source>
+        <translation>Редактировать текст</translation>
+    </message>
+    <message>
+        <source>Change the planned date</source>
+        <translation>Изменить дату публикации</translation>
+    </message>
+    <message>
+        <source>Create articles</source>
+        <translation>Создавать статьи</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментировать</translation>
     </message>
 </context>
 </TS>
