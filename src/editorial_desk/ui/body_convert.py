@@ -38,17 +38,18 @@ How the structures are represented in the document
     Blocks (and tables) with Qt's own ``QTextFormat.BlockQuoteLevel`` = 1 (what
     Qt's Markdown support uses) plus :data:`QUOTE_GROUP`, an id that keeps two
     adjacent quotes apart and that Enter copies to the new block; indented by
-    margins (:func:`quote_block_format`).
+    margins on a light band (:func:`quote_block_format`).
 ``hr``
     An empty block with ``BlockTrailingHorizontalRulerWidth`` = 100 %, the same
-    as Qt's HTML importer makes of ``<hr>``.
+    as Qt's HTML importer makes of ``<hr>``.  Right after a table it follows the
+    empty block Qt keeps there (Qt draws that one beside the table).
 ``figure``/``img``/``figcaption``
     Blocks carrying :data:`FIGURE_GROUP` (centred); the picture is a
     ``QTextImageFormat`` character named ``asset:<sha256>`` with
     ``ImageAltText`` (Qt shows its placeholder until the editor registers the
-    image resource); caption blocks carry :data:`BLOCK_ROLE` =
-    :data:`ROLE_CAPTION` and are drawn smaller and grey (size and colour are not
-    part of the format, so they never leak into the HTML).
+    image resource), never drawn wider than the text; caption blocks carry
+    :data:`BLOCK_ROLE` = :data:`ROLE_CAPTION` and are drawn smaller and grey (size
+    and colour are not part of the format, so they never leak into the HTML).
 ``table``
     ``QTextTable``; ``colspan``/``rowspan`` are merged cells; the leading
     ``thead`` rows are the table's ``headerRowCount``; ``th`` cells carry
@@ -126,10 +127,12 @@ __all__ = [
     "ROLE_CAPTION",
     "ROW_GROUP",
     "canonical_to_document",
+    "caption_char_format",
     "document_to_canonical",
     "heading_char_format",
     "link_char_format",
     "quote_block_format",
+    "set_block_spacing",
 ]
 
 # ---------------------------------------------------------------------------
@@ -167,6 +170,9 @@ _LINK_COLOR: Final = QColor(0x1A, 0x57, 0xB6)
 _CAPTION_COLOR: Final = QColor(0x55, 0x55, 0x55)
 _HEADER_CELL_BACKGROUND: Final = QColor(0xEE, 0xEE, 0xEE)
 _QUOTE_MARGIN: Final = 28.0
+# Translucent, so a quote reads as one on light and dark palettes alike.
+_QUOTE_BACKGROUND: Final = QColor(127, 127, 127, 36)
+_FULL_WIDTH: Final = QTextLength(QTextLength.Type.PercentageLength, 100)
 
 _BOLD: Final = int(QFont.Weight.Bold.value)
 _DEMIBOLD: Final = int(QFont.Weight.DemiBold.value)
@@ -210,6 +216,23 @@ def link_char_format(href: str, title: str | None = None) -> QTextCharFormat:
     return fmt
 
 
+def caption_char_format() -> QTextCharFormat:
+    """What caption text looks like: smaller and grey (neither is part of the format)."""
+    fmt = QTextCharFormat()
+    fmt.setProperty(_SIZE_ADJUST, -1)
+    fmt.setForeground(_CAPTION_COLOR)
+    return fmt
+
+
+def set_block_spacing(fmt: QTextBlockFormat, heading: int = 0) -> None:
+    """Give a paragraph (``heading`` 0) or heading block its vertical margins."""
+    if heading:
+        fmt.setTopMargin(12.0)
+    else:
+        fmt.clearProperty(QTextFormat.Property.BlockTopMargin)
+    fmt.setBottomMargin(6.0)
+
+
 def quote_block_format(group: int) -> QTextBlockFormat:
     """Block format of a paragraph inside ``blockquote`` number ``group`` (> 0)."""
     fmt = QTextBlockFormat()
@@ -222,6 +245,7 @@ def _make_quote(fmt: QTextBlockFormat, group: int) -> None:
     fmt.setProperty(QUOTE_GROUP, group)
     fmt.setLeftMargin(_QUOTE_MARGIN)
     fmt.setRightMargin(_QUOTE_MARGIN)
+    fmt.setBackground(_QUOTE_BACKGROUND)
 
 
 # ---------------------------------------------------------------------------
@@ -370,6 +394,7 @@ class _Builder:
     def __init__(self, cursor: QTextCursor) -> None:
         self.cursor = cursor
         self.fresh = True  # the cursor's block exists but has not been used yet
+        self.after_table = False  # the cursor's block is the one right after a table
         self.pending: tuple[_Ctx, _ListState] | None = None
         self._next_group = 0
 
@@ -380,6 +405,13 @@ class _Builder:
     # -- blocks ------------------------------------------------------------
 
     def _new_block(self, bfmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
+        after_table, self.after_table = self.after_table, False
+        if self.fresh and after_table and bfmt.hasProperty(_HR_WIDTH):
+            # Qt lays out an empty block right after a table *beside* the table (it
+            # is where the cursor goes past the last cell), so a rule there would be
+            # drawn to the right of the table: the rule gets a block of its own, and
+            # the empty one stays (the writer drops empty blocks).
+            self.fresh = False
         if self.fresh:
             self.cursor.setBlockFormat(bfmt)
             if cfmt.propertyCount():
@@ -429,11 +461,10 @@ class _Builder:
         cfmt = QTextCharFormat()
         if heading:
             bfmt.setHeadingLevel(heading)
-            bfmt.setTopMargin(12.0)
-            bfmt.setBottomMargin(6.0)
+            set_block_spacing(bfmt, heading)
             cfmt = heading_char_format(heading)
         else:
-            bfmt.setBottomMargin(6.0)
+            set_block_spacing(bfmt)
             if form is not None and form != ctx.default_form:
                 bfmt.setProperty(BLOCK_FORM, form)
         if ctx.quote:
@@ -443,8 +474,7 @@ class _Builder:
             bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         if caption:
             bfmt.setProperty(BLOCK_ROLE, ROLE_CAPTION)
-            cfmt.setProperty(_SIZE_ADJUST, -1)
-            cfmt.setForeground(_CAPTION_COLOR)
+            cfmt.merge(caption_char_format())
         if hr:
             bfmt.setProperty(_HR_WIDTH, QTextLength(QTextLength.Type.PercentageLength, 100))
         if item is not None:
@@ -640,6 +670,7 @@ class _Builder:
         self.cursor = outer_cursor
         self.cursor.setPosition(table.lastPosition() + 1)
         self.fresh = True
+        self.after_table = True
 
     # -- inline content --------------------------------------------------------
 
@@ -658,6 +689,8 @@ class _Builder:
                 image = QTextImageFormat()
                 image.merge(fmt)
                 image.setName(node.attrs.get("src", ""))
+                # Never wider than the text: a photo shrinks with a narrow editor.
+                image.setMaximumWidth(_FULL_WIDTH)
                 if "alt" in node.attrs:
                     image.setProperty(_ALT, node.attrs["alt"])
                 cursor.insertText("\ufffc", image)

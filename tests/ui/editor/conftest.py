@@ -1,0 +1,36 @@
+"""Fixtures for the article editor's tests: a shown, focused `ArticleEditor` and
+small helpers to move its cursor and press keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from editorial_desk.ui.editor import ArticleEditor
+
+
+@pytest.fixture
+def editor(qtbot: Any) -> ArticleEditor:
+    widget = ArticleEditor(load_icons=False)
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.setFocus()
+    return widget
+
+
+@pytest.fixture
+def press(qtbot: Any, editor: ArticleEditor) -> Callable[..., None]:
+    """press(Qt.Key.Key_B, CTRL): a key (or shortcut) on the editor's text area."""
+
+    def press_(
+        key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        qtbot.keyClick(editor.text_edit(), key, modifiers)
+
+    return press_
