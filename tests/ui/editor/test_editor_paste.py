@@ -3,9 +3,6 @@ text, and the editor's own copies keep everything."""
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
 from editor_helpers import CTRL, SHIFT, cursor_after, move, select_text
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
@@ -89,10 +86,6 @@ def test_one_pasted_paragraph_goes_into_the_current_one(editor: ArticleEditor) -
     assert editor.text_edit().textCursor().charFormat().fontWeight() == 700  # heading bold
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("editorial_desk.importers.cleanup") is None,
-    reason="the importers' Word clean-up is not in this build",
-)
 def test_word_list_paragraphs_become_a_list(editor: ArticleEditor, press) -> None:
     _clipboard(html=WORD_LIST_HTML)
     press(Qt.Key.Key_V, CTRL)
