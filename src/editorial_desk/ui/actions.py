@@ -30,6 +30,7 @@ class ActionId(StrEnum):
     DUPLICATE_ARTICLE = "article.duplicate"
     QUIT = "app.quit"
     LANGUAGE = "settings.language"
+    USERS = "settings.users"
     ABOUT = "help.about"
 
 
@@ -156,6 +157,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "preferences-desktop-locale",
         "SP_ComputerIcon",
         tip=QT_TRANSLATE_NOOP("Actions", "Choose the language of the interface"),
+    ),
+    ActionSpec(
+        ActionId.USERS,
+        QT_TRANSLATE_NOOP("Actions", "&Users and Roles…"),
+        "settings",
+        None,
+        "system-users",
+        "SP_DirHomeIcon",
+        tip=QT_TRANSLATE_NOOP("Actions", "Add colleagues and choose what each may do"),
     ),
     ActionSpec(
         ActionId.ABOUT,

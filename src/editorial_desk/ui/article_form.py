@@ -6,6 +6,7 @@ converts to and from the canonical body format through `ui.body_convert`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from editorial_desk.domain.article import ArticleChanges, ArticleSnapshot
 from editorial_desk.domain.timeutil import office_zone
+from editorial_desk.ui.editor import ArticleEditor
 from editorial_desk.ui.labels import from_local_qdatetime, status_label, to_local_qdatetime
 
 # Explicit translation contexts: self.tr() in PySide6 takes the runtime class name,
@@ -45,6 +47,14 @@ def document_to_canonical(document: QTextDocument) -> str:
     from editorial_desk.ui.body_convert import document_to_canonical as convert
 
     return convert(document)
+
+
+def _buddy_of(field: QWidget) -> QWidget:
+    if isinstance(field, PlannedEdit):
+        return field.scheduled
+    if isinstance(field, ArticleEditor):
+        return field.text_edit()
+    return field
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +156,7 @@ class ArticleForm(QWidget):
         self._base_planned: datetime | None = None
         self._loading = False
         self._modified = False
+        self._read_only = False
 
         self.info = QLabel(self)
         self.info.setObjectName("articleInfo")
@@ -165,7 +176,8 @@ class ArticleForm(QWidget):
         self.rubric_edit.setObjectName("rubricEdit")
         self.planned_edit = PlannedEdit(self._zone, self)
         self.planned_edit.setObjectName("plannedEdit")
-        self.body_edit = QTextEdit(self)
+        self.editor = ArticleEditor(self)
+        self.body_edit: QTextEdit = self.editor.text_edit()
         self.body_edit.setObjectName("bodyEdit")
         self.body_edit.setPlaceholderText(translate("ArticleForm", "Text of the article"))
         self.save_button = QPushButton(
@@ -181,13 +193,13 @@ class ArticleForm(QWidget):
             (translate("ArticleForm", "&Lead:"), self.lead_edit),
             (translate("ArticleForm", "&Rubric:"), self.rubric_edit),
             (translate("ArticleForm", "&Planned:"), self.planned_edit),
-            (translate("ArticleForm", "&Body:"), self.body_edit),
+            (translate("ArticleForm", "&Body:"), self.editor),
         )
         grid.addWidget(self.info, 0, 1)
         for number, (text, field) in enumerate(rows, start=1):
             label = QLabel(text, self)
-            label.setBuddy(field.scheduled if isinstance(field, PlannedEdit) else field)
-            if isinstance(field, QPlainTextEdit | QTextEdit):  # multi-line: label on top
+            label.setBuddy(_buddy_of(field))
+            if isinstance(field, QPlainTextEdit | ArticleEditor):  # multi-line: label on top
                 label.setContentsMargins(0, 4, 0, 0)
                 grid.addWidget(label, number, 0, Qt.AlignmentFlag.AlignTop)
             else:
@@ -202,7 +214,7 @@ class ArticleForm(QWidget):
         self.title_edit.textChanged.connect(self._on_title_changed)
         self.rubric_edit.textChanged.connect(self._update_modified)
         self.lead_edit.document().modificationChanged.connect(self._update_modified)
-        self.body_edit.document().modificationChanged.connect(self._update_modified)
+        self.editor.modificationChanged.connect(self._update_modified)
         self.planned_edit.changed.connect(self._update_modified)
         self.save_button.clicked.connect(self.saveRequested)
         self.start_new()
@@ -263,7 +275,7 @@ class ArticleForm(QWidget):
         return FormValues(
             title=self.title_edit.text(),
             lead=self.lead_edit.toPlainText(),
-            body=document_to_canonical(self.body_edit.document()),
+            body=self.editor.body(),
             rubric=self.rubric_edit.text(),
             planned_at=self.planned_edit.value(),
         )
@@ -277,7 +289,7 @@ class ArticleForm(QWidget):
         return ArticleChanges(
             title=title if title != self._base_title else None,
             lead=self.lead_edit.toPlainText() if lead_doc.isModified() else None,
-            body=document_to_canonical(body_doc) if body_doc.isModified() else None,
+            body=self.editor.body() if body_doc.isModified() else None,
             rubric=rubric if rubric != self._base_rubric else None,
             planned_at=planned,
             change_planned_at=planned != self._base_planned,
@@ -289,8 +301,22 @@ class ArticleForm(QWidget):
         """An empty form for an article that does not exist yet."""
         self._fill(None)
 
-    def load(self, article: ArticleSnapshot) -> None:
-        self._fill(article)
+    def load(self, article: ArticleSnapshot, images: Mapping[str, bytes] | None = None) -> None:
+        """Show `article`; `images` (sha256 -> bytes) are the body's pictures."""
+        self._fill(article, images)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock or unlock the fields (the text stays as it is) and the Save button."""
+        self._read_only = read_only
+        for edit in (self.title_edit, self.rubric_edit):
+            edit.setReadOnly(read_only)
+        self.lead_edit.setReadOnly(read_only)
+        self.planned_edit.setEnabled(not read_only)
+        self.editor.set_read_only(read_only)
+        self.save_button.setEnabled(not read_only)
+
+    def is_read_only(self) -> bool:
+        return self._read_only
 
     def mark_saved(self, article: ArticleSnapshot, sent_body: str | None = None) -> None:
         """The form's content was just stored as `article`: make it the new base.
@@ -321,18 +347,17 @@ class ArticleForm(QWidget):
             self._loading = False
         self._update_modified()
 
-    def _fill(self, article: ArticleSnapshot | None) -> None:
+    def _fill(
+        self, article: ArticleSnapshot | None, images: Mapping[str, bytes] | None = None
+    ) -> None:
         self._loading = True
         try:
             self._article = article
             self.title_edit.setText(article.title if article else "")
             self.rubric_edit.setText(article.rubric if article else "")
             self.lead_edit.setPlainText(article.lead if article else "")
+            self.editor.set_body(article.body if article else "", images)
             body_doc = self.body_edit.document()
-            if article and article.body:
-                canonical_to_document(article.body, body_doc)
-            else:
-                body_doc.clear()
             body_doc.clearUndoRedoStacks()
             self.lead_edit.document().clearUndoRedoStacks()
             self.body_edit.moveCursor(QTextCursor.MoveOperation.Start)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem
 
 import editorial_desk
 from editorial_desk.domain.errors import EditorialError
-from editorial_desk.ui.error_messages import ErrorMessage, message_for
+from editorial_desk.ui.error_messages import ErrorMessage
 
 translate = QCoreApplication.translate
 
@@ -60,7 +60,11 @@ def show_message(
 
 
 def show_error(parent: QWidget | None, error: EditorialError) -> None:
-    show_message(parent, message_for(error))
+    """The translated message for `error`; a denied workflow step says why (its
+    `Denial`), through the review messages (imported here: they import this module)."""
+    from editorial_desk.ui.review.messages import review_message_for
+
+    show_message(parent, review_message_for(error))
 
 
 def show_about(parent: QWidget | None) -> None:

@@ -16,8 +16,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,6 +47,7 @@ from editorial_desk.ui.dialogs import (
     show_error,
     show_message,
 )
+from editorial_desk.ui.editor import EditorStats
 from editorial_desk.ui.error_messages import ErrorMessage
 from editorial_desk.ui.export_ui import ExportDialog, ExportRunner
 from editorial_desk.ui.import_ui import (
@@ -54,6 +59,15 @@ from editorial_desk.ui.import_ui import (
 from editorial_desk.ui.labels import format_local, status_label
 from editorial_desk.ui.language_dialog import LanguageDialog
 from editorial_desk.ui.operations import ArticleOperations
+from editorial_desk.ui.review.comments_panel import CommentsPanel
+from editorial_desk.ui.review.current_user import current_user_text, current_user_tip
+from editorial_desk.ui.review.history_panel import HistoryPanel
+from editorial_desk.ui.review.lock_banner import ArticleLock, LockBanner
+from editorial_desk.ui.review.operations import ReviewOperations
+from editorial_desk.ui.review.queues_panel import QueuesPanel
+from editorial_desk.ui.review.status_actions import ReviewActions
+from editorial_desk.ui.review.text_anchors import SelectionAnchor, select_anchor, selection_anchor
+from editorial_desk.ui.review.users_dialog import UsersDialog, can_manage_users
 from editorial_desk.ui.settings import AppSettings
 
 translate = QCoreApplication.translate
@@ -75,6 +89,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.setObjectName("mainWindow")
         self._ops: ArticleOperations | None = None
+        self._review_ops: ReviewOperations | None = None
         self._syncing = False  # True while the window itself moves the selection
 
         zone = zone or office_zone(None)
@@ -113,18 +128,44 @@ class MainWindow(QMainWindow):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
+        self.lock_banner = LockBanner(zone, self)
+        self.form_page = QWidget(self)  # the lock banner above the form
+        self.form_page.setObjectName("formPage")
+        page_layout = QVBoxLayout(self.form_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.lock_banner)
+        page_layout.addWidget(self.form, 1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.form)
+        self.stack.addWidget(self.form_page)
+
+        self.queues_panel = QueuesPanel(zone, self)
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.queues_panel)
+        self.left_splitter.addWidget(self.list_panel)
+        self.left_splitter.setStretchFactor(0, 1)
+        self.left_splitter.setStretchFactor(1, 3)
+
+        self.comments_panel = CommentsPanel(zone, self, selection_provider=self._selection_anchor)
+        self.history_panel = HistoryPanel(zone, self)
+        self.review_tabs = QTabWidget(self)
+        self.review_tabs.setObjectName("reviewTabs")
+        self.review_tabs.addTab(self.comments_panel, translate("MainWindow", "Comments"))
+        self.review_tabs.addTab(self.history_panel, translate("MainWindow", "History"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.list_panel)
+        splitter.addWidget(self.left_splitter)
         splitter.addWidget(self.stack)
+        splitter.addWidget(self.review_tabs)
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([600, 600])
+        splitter.setCollapsible(2, True)  # the review tabs may be folded away
+        for index, stretch in enumerate((2, 3, 2)):
+            splitter.setStretchFactor(index, stretch)
+        # Comments/History start narrow but visible (a folded pane is easy to miss);
+        # the user may fold it, and the layout is remembered.
+        splitter.setSizes([380, 560, 260])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -144,11 +185,17 @@ class MainWindow(QMainWindow):
                 ActionId.EXPORT_ARTICLES: self.export_articles,
                 ActionId.QUIT: self.close,
                 ActionId.LANGUAGE: self.choose_language,
+                ActionId.USERS: self.manage_users,
                 ActionId.ABOUT: self.about,
             },
             scopes={Scope.LIST: self.table},
             toolbar=toolbar,
         )
+        self._actions[ActionId.USERS].setEnabled(False)
+        self.review_actions = ReviewActions(self)
+        self.article_lock = ArticleLock(self)
+        self.lock_banner.bind(self.article_lock)
+        self._build_review_menus(toolbar)
 
         # Dropping Word/HTML/text files on the window or the list imports them.
         self._drops = FileDropFilter(self.import_paths, self)
@@ -165,8 +212,15 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
 
+        self.stats_label = QLabel(self)
+        self.stats_label.setObjectName("statsLabel")
+        self.stats_label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().insertPermanentWidget(0, self.stats_label)
+        self.form.editor.statsChanged.connect(self._show_stats)
+
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.form.modifiedChanged.connect(self._on_modified_changed)
+        self._connect_review()
         self.form.titleChanged.connect(lambda _title: self._update_title())
         self.form.saveRequested.connect(self.save_article)
 
@@ -187,12 +241,8 @@ class MainWindow(QMainWindow):
         )
         self.model.set_zone(context.zone)
         self.form.set_zone(context.zone)
-        user = context.user
-        if user.display_name and user.display_name != user.login:
-            user_text = translate("MainWindow", "User: {name} ({login})")
-        else:
-            user_text = translate("MainWindow", "User: {login}")
-        self.user_label.setText(user_text.format(name=user.display_name, login=user.login))
+        self._attach_review(context)
+        self._attach_editor()
         location = context.store.location.display
         self.db_label.setText(
             translate("MainWindow", "Database: {location}").format(location=location)
@@ -245,7 +295,8 @@ class MainWindow(QMainWindow):
         if self._ops is None or not self.maybe_save():
             return
         self.form.start_new()
-        self.stack.setCurrentWidget(self.form)
+        self.stack.setCurrentWidget(self.form_page)
+        self._refresh_review(None)
         self._select_article(None)
         self._update_title()
         self._update_actions()
@@ -261,10 +312,11 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             self.reload_list()
             return False
-        self.form.load(article)
+        self.form.load(article, self._images_of(article))
         self.model.upsert(summary_of(article))
         self._select_article(article_id)  # a save on the way may have moved it
-        self.stack.setCurrentWidget(self.form)
+        self.stack.setCurrentWidget(self.form_page)
+        self._refresh_review(article)
         self._update_title()
         self._update_actions()
         return True
@@ -329,6 +381,7 @@ class MainWindow(QMainWindow):
         if editing:
             self.form.start_new()
             self.stack.setCurrentWidget(self.placeholder)
+            self._refresh_review(None)
         self.statusBar().showMessage(
             translate("MainWindow", "“{title}” was moved to the trash.").format(
                 title=trashed.title
@@ -456,6 +509,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.article_lock.release()
             self.save_layout()
             event.accept()
         else:
@@ -475,6 +529,156 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
         if state := self.settings.layout_state("list_header"):
             self.table.horizontalHeader().restoreState(state)
+
+    # --- review and editor wiring --------------------------------------------------
+
+    def _build_review_menus(self, toolbar: QToolBar) -> None:
+        """File, Edit, Format, Review, Settings, Help; the workflow steps on the toolbar."""
+        bar = self.menuBar()
+        settings_menu = self.findChild(QMenu, "menu.settings")
+        assert settings_menu is not None
+        before = settings_menu.menuAction()
+        for menu in (self.form.editor.edit_menu(), self.form.editor.format_menu()):
+            bar.insertMenu(before, menu)
+        review_menu = QMenu(self.review_actions.menu_title(), self)
+        review_menu.setObjectName("menu.review")
+        self.review_actions.add_to(review_menu)
+        bar.insertMenu(before, review_menu)
+        self.review_menu = review_menu
+        toolbar.addSeparator()
+        self.review_actions.add_to(toolbar)
+
+    def _connect_review(self) -> None:
+        show = self._show_status
+        for source in (self.review_actions, self.history_panel, self.comments_panel):
+            source.statusMessage.connect(show)
+        self.article_lock.statusMessage.connect(show)
+        self.review_actions.articleChanged.connect(self._on_review_changed)
+        self.history_panel.articleChanged.connect(self._on_review_changed)
+        self.review_actions.before_step = lambda _action: self.maybe_save()
+        self.history_panel.before_restore = self.maybe_save
+        self.queues_panel.openArticle.connect(lambda i: self.maybe_save() and self.open_article(i))
+        self.comments_panel.anchorActivated.connect(self._select_anchor)
+        self.comments_panel.countChanged.connect(self._on_comment_count)
+        self.article_lock.lostLock.connect(lambda _state: self._apply_editable())
+        self.article_lock.acquired.connect(self._on_lock_acquired)
+
+    def _attach_review(self, context: AppContext) -> None:
+        ops = ReviewOperations(context)
+        self._review_ops = ops
+        for part in (
+            self.review_actions,
+            self.comments_panel,
+            self.history_panel,
+            self.queues_panel,
+            self.article_lock,
+        ):
+            part.attach(ops)
+        self.user_label.setText(current_user_text(context.user))
+        self.user_label.setToolTip(current_user_tip(context.user))
+        self._actions[ActionId.USERS].setEnabled(can_manage_users(context.user))
+        self.lock_banner.set_zone(context.zone)
+        self.history_panel.set_zone(context.zone)
+
+    def _attach_editor(self) -> None:
+        assert self._ops is not None
+        self.form.editor.set_store_image(self._ops.store_image)
+        self.form.editor.set_image_provider(self._ops.image_data)
+
+    def _images_of(self, article: ArticleSnapshot) -> dict[str, bytes]:
+        """The body's pictures for the editor; a failure only leaves them blank."""
+        if self._ops is None:
+            return {}
+        try:
+            return self._ops.body_images(article.body)
+        except EditorialError as error:
+            self._show_status(str(error))
+            return {}
+
+    def _refresh_review(self, article: ArticleSnapshot | None) -> None:
+        """Tell the review parts which article is shown; take its lock if it changed."""
+        if self._ops is None:
+            return
+        self.review_actions.set_article(article)
+        self.history_panel.set_article(article)
+        self.comments_panel.set_article(article)
+        if article is None:
+            self.article_lock.release()
+        elif self.article_lock.article_id() != article.id:
+            self.article_lock.open(article.id, edit=self._can_edit())
+        self._apply_editable()
+
+    def _can_edit(self) -> bool:
+        state = self.review_actions.state()
+        return state is not None and state.permissions.can_edit
+
+    def _apply_editable(self) -> None:
+        """A stored article is editable only with the permission AND the lock."""
+        stored = self.form.article() is not None
+        editable = not stored or (self._can_edit() and self.article_lock.held())
+        self.form.set_read_only(not editable)
+        self._update_actions()
+
+    def _on_review_changed(self, article: ArticleSnapshot) -> None:
+        self.form.load(article, self._images_of(article))
+        self.model.upsert(summary_of(article))
+        self._refresh_review(article)
+        self.queues_panel.refresh()
+        self._update_title()
+
+    def _on_lock_acquired(self) -> None:
+        article_id = self.form.article_id()
+        if article_id is not None and not self.form.is_modified() and self._ops is not None:
+            try:
+                article = self._ops.get(article_id)
+            except EditorialError as error:
+                show_error(self, error)
+            else:
+                self.form.load(article, self._images_of(article))
+                self.model.upsert(summary_of(article))
+        self._apply_editable()
+
+    def _selection_anchor(self) -> SelectionAnchor | None:
+        article = self.form.article()
+        if article is None:
+            return None
+        return selection_anchor(self.form.body_edit.textCursor(), article.body)
+
+    def _select_anchor(self, start: int, end: int) -> None:
+        article = self.form.article()
+        if article is not None:
+            select_anchor(self.form.body_edit, article.body, start, end)
+
+    def _on_comment_count(self, count: int) -> None:
+        index = self.review_tabs.indexOf(self.comments_panel)
+        self.review_tabs.setTabText(
+            index, translate("MainWindow", "Comments ({count})").format(count=count)
+        )
+
+    def _show_stats(self, stats: EditorStats) -> None:
+        self.stats_label.setText(
+            translate(
+                "MainWindow",
+                "Words: {words} · Characters: {chars} ({chars_no_spaces} without spaces)"
+                " · Reading: {minutes} min",
+            ).format(
+                words=stats.words,
+                chars=stats.chars_with_spaces,
+                chars_no_spaces=stats.chars_without_spaces,
+                minutes=stats.reading_minutes,
+            )
+        )
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def manage_users(self) -> None:
+        """Settings → Users and Roles (admins only); a window-modal, non-blocking dialog."""
+        if self._review_ops is None or not can_manage_users(self._review_ops.user):
+            return
+        dialog = UsersDialog(self._review_ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # --- internals --------------------------------------------------------------
 
@@ -513,6 +717,8 @@ class MainWindow(QMainWindow):
     def _after_save(self, saved: ArticleSnapshot) -> None:
         self.model.upsert(summary_of(saved))
         self._select_article(saved.id)
+        self._refresh_review(saved)
+        self.queues_panel.refresh()
         self.statusBar().showMessage(
             translate("MainWindow", "Saved “{title}” (version {version}).").format(
                 title=saved.title, version=saved.version
@@ -539,7 +745,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(modified)
 
     def _form_shown(self) -> bool:
-        return self.stack.currentWidget() is self.form
+        return self.stack.currentWidget() is self.form_page
 
     def _status_of(self, article_id: int) -> Status | None:
         if self._form_shown() and self.form.article_id() == article_id:
@@ -591,10 +797,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         ready = self._ops is not None
         self._actions[ActionId.NEW_ARTICLE].setEnabled(ready)
-        self._actions[ActionId.SAVE_ARTICLE].setEnabled(ready and self._form_shown())
+        editable = ready and not self.form.is_read_only()
+        self._actions[ActionId.SAVE_ARTICLE].setEnabled(editable and self._form_shown())
         target = self._target_article_id() if ready else None
         in_trash = target is not None and self._status_of(target) is Status.TRASH
         self._actions[ActionId.TRASH_ARTICLE].setEnabled(target is not None and not in_trash)
         self._actions[ActionId.RESTORE_ARTICLE].setEnabled(in_trash)
         self._actions[ActionId.DUPLICATE_ARTICLE].setEnabled(target is not None)
-        self.form.save_button.setEnabled(ready)
+        self.form.save_button.setEnabled(editable)

@@ -6,6 +6,7 @@ on first use, after the window has been painted."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from editorial_desk.domain.article import (
     ArticleChanges,
@@ -103,3 +104,59 @@ class ArticleOperations:
 
         with self._context.store.session() as session:
             return move_to_trash(session, self._context.user, article_id)
+
+    def store_image(self, path: str) -> tuple[str, bytes]:
+        """Keep the picture file at `path` as an asset: (sha256, bytes). Raises OSError
+        (unreadable file) or ValidationError (not an image type we keep)."""
+        from editorial_desk.services.assets import store_asset
+
+        file = Path(path)
+        data = file.read_bytes()
+        with self._context.store.session() as session:
+            asset = store_asset(session, data, image_mime_type(file.name, data), file.name)
+        return asset.sha256, asset.data
+
+    def body_images(self, body: str) -> dict[str, bytes]:
+        """The stored bytes of every `asset:` image `body` shows (one session)."""
+        from editorial_desk.export.tree import image_hashes
+        from editorial_desk.services.assets import get_assets
+
+        hashes = image_hashes(body) if "asset:" in body else []
+        if not hashes:
+            return {}
+        with self._context.store.session() as session:
+            assets = get_assets(session, hashes)
+        return {sha: asset.data for sha, asset in assets.items()}
+
+    def image_data(self, sha256: str) -> bytes | None:
+        """One image's bytes (for an image the editor was not given), None if missing."""
+        from editorial_desk.services.assets import get_assets
+
+        with self._context.store.session() as session:
+            asset = get_assets(session, [sha256]).get(sha256)
+        return asset.data if asset else None
+
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+_SUFFIXES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+
+
+def image_mime_type(filename: str, data: bytes) -> str:
+    """The mime type from the file's header (what it really is), else its suffix."""
+    for signature, mime in _SIGNATURES:
+        if data.startswith(signature):
+            return mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return _SUFFIXES.get(Path(filename).suffix.lower(), "application/octet-stream")

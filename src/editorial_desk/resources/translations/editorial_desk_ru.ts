@@ -88,6 +88,14 @@
         <translation>Выбрать язык интерфейса</translation>
     </message>
     <message>
+        <source>&amp;Users and Roles…</source>
+        <translation>&amp;Пользователи и роли…</translation>
+    </message>
+    <message>
+        <source>Add colleagues and choose what each may do</source>
+        <translation>Добавить коллег и выбрать, что каждому можно делать</translation>
+    </message>
+    <message>
         <source>&amp;About Editorial Desk</source>
         <translation>&amp;О программе</translation>
     </message>
@@ -1510,20 +1518,20 @@ Check the network connection or the server, then try again.</source>
         <translation>Выберите статью в списке или создайте новую: Файл → Новая статья.</translation>
     </message>
     <message>
+        <source>Comments</source>
+        <translation>Комментарии</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
         <source>Main Toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
         <source>Opening the database…</source>
         <translation>Открываю базу данных…</translation>
-    </message>
-    <message>
-        <source>User: {name} ({login})</source>
-        <translation>Пользователь: {name} ({login})</translation>
-    </message>
-    <message>
-        <source>User: {login}</source>
-        <translation>Пользователь: {login}</translation>
     </message>
     <message>
         <source>Database: {location}</source>
@@ -1556,6 +1564,14 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>The language will change after a restart.</source>
         <translation>Язык сменится после перезапуска программы.</translation>
+    </message>
+    <message>
+        <source>Comments ({count})</source>
+        <translation>Комментарии ({count})</translation>
+    </message>
+    <message>
+        <source>Words: {words} · Characters: {chars} ({chars_no_spaces} without spaces) · Reading: {minutes} min</source>
+        <translation>Слов: {words} · Знаков: {chars} (без пробелов: {chars_no_spaces}) · Чтение: {minutes} мин</translation>
     </message>
     <message>
         <source>Saved “{title}” (version {version}).</source>
