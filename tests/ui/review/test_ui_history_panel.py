@@ -5,6 +5,7 @@ restoring a version, and the audit trail."""
 from __future__ import annotations
 
 import threading
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -334,3 +335,32 @@ def test_diff_paragraphs_keep_the_new_text_and_mark_changed_breaks():
     # the removed break is shown struck through inside its line, the added one ends it
     assert any(s.kind is DiffKind.DELETE and "\n" in s.text for s in lines[0])
     assert lines[1][-1] == DiffSegment(DiffKind.INSERT, "¶")
+
+
+def test_exports_are_listed_with_the_changed_since_marker(qtbot, store, tmp_path):
+    """Provenance: each export of the article is in its history, and an edit after
+    the export is flagged."""
+    from editorial_desk.domain.article import ArticleChanges
+    from editorial_desk.services.articles import create_article, update_article
+    from editorial_desk.services.exports import export_articles
+    from editorial_desk.services.users import ensure_user
+    from editorial_desk.ui.context import AppContext
+    from editorial_desk.ui.review.history_panel import HistoryPanel
+    from editorial_desk.ui.review.operations import ReviewOperations
+
+    with store.session() as session:
+        admin = ensure_user(session, "boss", "Начальник")
+        article = create_article(session, admin, title="Выгрузка", body="<p>Текст</p>")
+        export_articles(session, admin, [article.id], "docx", tmp_path)
+    panel = HistoryPanel(UTC)
+    qtbot.addWidget(panel)
+    panel.attach(ReviewOperations(AppContext(store, admin, UTC)))
+    panel.set_article(article)
+    assert panel.exports_list.count() == 1
+    assert "DOCX" in panel.exports_list.item(0).text()
+    assert str(tmp_path) in panel.exports_list.item(0).text()
+    assert "changed since" not in panel.export_status_label.text()
+    with store.session() as session:
+        changed = update_article(session, admin, article.id, 1, ArticleChanges(body="<p>Новый</p>"))
+    panel.set_article(changed)
+    assert "changed since" in panel.export_status_label.text()

@@ -1188,8 +1188,18 @@ Check the network connection or the server, then try again.</source>
         <translation>&amp;Изменения статуса</translation>
     </message>
     <message>
+        <source>E&amp;xports</source>
+        <translation>Вы&amp;грузки</translation>
+    </message>
+    <message>
         <source>No article is open.</source>
         <translation>Статья не открыта.</translation>
+    </message>
+    <message>
+        <source>{when} · {format} · {user}
+{path}</source>
+        <translation>{when} · {format} · {user}
+{path}</translation>
     </message>
     <message>
         <source>Select one version to see what it changed, or two to compare them.</source>

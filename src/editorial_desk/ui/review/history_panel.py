@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QPushButton,
     QSplitter,
     QTableView,
@@ -37,6 +38,7 @@ from editorial_desk.domain.errors import EditorialError
 from editorial_desk.domain.review import RevisionInfo
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.background import BackgroundTask, run_in_background
+from editorial_desk.ui.labels import format_local
 from editorial_desk.ui.review.diff_view import diff_html, message_html
 from editorial_desk.ui.review.history_models import (
     AuditColumn,
@@ -161,6 +163,18 @@ class HistoryPanel(QWidget):
         audit_label.setBuddy(self.audit_view)
         bottom_layout.addWidget(audit_label)
         bottom_layout.addWidget(self.audit_view, 1)
+        # Provenance: every export of this article, and whether it changed since.
+        self.export_status_label = QLabel(bottom)
+        self.export_status_label.setObjectName("exportStatus")
+        self.export_status_label.setWordWrap(True)
+        self.exports_list = QListWidget(bottom)
+        self.exports_list.setObjectName("exportsList")
+        self.exports_list.setWordWrap(True)
+        exports_label = _bold_label(translate("HistoryPanel", "E&xports"), bottom)
+        exports_label.setBuddy(self.exports_list)
+        bottom_layout.addWidget(exports_label)
+        bottom_layout.addWidget(self.export_status_label)
+        bottom_layout.addWidget(self.exports_list, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("historySplitter")
@@ -221,11 +235,31 @@ class HistoryPanel(QWidget):
         self.audit.set_entries(view.history.audit)
         if self.audit.rowCount():
             self.audit_view.scrollToBottom()  # the latest change is what matters now
+        self._show_exports(view)
         self._show_default()
+
+    def _show_exports(self, view: HistoryView | None) -> None:
+        from editorial_desk.ui.export_messages import export_status_text, format_name
+
+        self.exports_list.clear()
+        if view is None or view.export_status is None:
+            self.export_status_label.clear()
+            return
+        self.export_status_label.setText(export_status_text(view.export_status, self._zone))
+        for record in view.exports:
+            self.exports_list.addItem(
+                translate("HistoryPanel", "{when} · {format} · {user}\n{path}").format(
+                    when=format_local(record.created_at, self._zone),
+                    format=format_name(record.format),
+                    user=record.user_name,
+                    path=record.path,
+                )
+            )
 
     def _clear(self) -> None:
         self.revisions.set_revisions(())
         self.audit.set_entries(())
+        self._show_exports(None)
         self._update_buttons()
 
     def _show_default(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from editorial_desk.domain.article import ArticleSnapshot
 from editorial_desk.domain.review import ArticleHistory, LockResult, PermissionSet, Queue
@@ -50,6 +50,8 @@ class HistoryView:
     history: ArticleHistory
     can_restore: bool  # = may edit the text now (a restore is a save)
     restore_denial: Denial | None
+    exports: tuple[Any, ...] = ()  # services.exports.ExportRecord, newest first
+    export_status: Any = None  # services.exports.ExportStatus
 
 
 class ReviewOperations:
@@ -133,16 +135,19 @@ class ReviewOperations:
 
     def history_view(self, article_id: int) -> HistoryView:
         from editorial_desk.services.articles import get_article
+        from editorial_desk.services.exports import export_status, list_exports
         from editorial_desk.services.history import article_history
 
         user = self.user
         with self._context.store.session() as session:
             article = get_article(session, article_id)
             history = article_history(session, article_id)
+            exports = tuple(list_exports(session, article_id))
+            status = export_status(session, article_id)
         denied = edit_denial(
             user.role, article.status, is_author=article.author_login == user.login
         )
-        return HistoryView(history, denied is None, denied)
+        return HistoryView(history, denied is None, denied, exports, status)
 
     def diff_revisions(self, old_id: int, new_id: int) -> RevisionDiff:
         from editorial_desk.services.history import diff_revisions
