@@ -203,3 +203,62 @@ def test_language_action_stores_the_choice(qtbot, store, actor, tmp_path, monkey
 
     window.action(ActionId.LANGUAGE).trigger()
     assert AppSettings.in_file(tmp_path / "settings.ini").language is Language.RUSSIAN
+
+
+# File-format names and URL schemes that a Russian interface shows as they are.
+FORMAT_WORDS = (
+    ".page.html",
+    ".docx",
+    ".html",
+    ".htm",
+    ".txt",
+    ".zip",
+    "images/",
+    "ZIP",
+    "Word",
+    "LibreOffice",
+    "http://",
+    "https://",
+    "mailto:",
+    "tel:",
+    "example.ru",
+    "ivanova",
+    "Ctrl",
+    "Shift",
+    "Tab",
+    "Enter",
+    "Esc",
+)
+
+
+def test_feature_dialogs_are_russian(russian, qtbot, store, actor, tmp_path):
+    """Export, review, users, link, table and image dialogs: titles, labels, buttons."""
+    from editorial_desk.ui.context import AppContext
+    from editorial_desk.ui.editor.images import ImageDialog
+    from editorial_desk.ui.editor.links import LinkDialog
+    from editorial_desk.ui.editor.tables import InsertTableDialog
+    from editorial_desk.ui.export_dialog import ExportDialog
+    from editorial_desk.ui.review.operations import ReviewOperations
+    from editorial_desk.ui.review.reason_dialog import ReasonDialog
+    from editorial_desk.ui.review.users_dialog import UsersDialog
+
+    settings = AppSettings.in_file(tmp_path / "s.ini")
+    ops = ReviewOperations(AppContext(store, actor, MOSCOW))
+    dialogs = [
+        ExportDialog(settings, MOSCOW, [1], None, selected_title="Сквер"),
+        ExportDialog(settings, MOSCOW, [], None),
+        ReasonDialog("Сквер"),
+        UsersDialog(ops),
+        LinkDialog(None, href="https://example.ru", text="сайт", ask_text=True),
+        ImageDialog(str(tmp_path / "photo.png")),
+        InsertTableDialog(),
+    ]
+    found = {}
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle(), type(dialog).__name__
+        for text in widget_texts(dialog):
+            bad = untranslated(text, *FORMAT_WORDS, actor.login, str(tmp_path))
+            if bad:
+                found[f"{type(dialog).__name__}: {text!r}"] = bad
+    assert found == {}
