@@ -34,3 +34,14 @@ def press(qtbot: Any, editor: ArticleEditor) -> Callable[..., None]:
         qtbot.keyClick(editor.text_edit(), key, modifiers)
 
     return press_
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard_afterwards(qapp):
+    """A QMimeData left on the clipboard is freed by Qt at exit after Python has
+    already let go of it, and the interpreter then dies with SIGSEGV (exit 139)
+    after every test has passed. Clearing it while everything is alive avoids that."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
