@@ -387,3 +387,41 @@ def test_importing_the_module_stays_light():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_office_word_template_is_a_remembered_setting(settings, qtbot, tmp_path, store, actor):
+    """Like pandoc's --reference-doc: an office's own letterhead .docx is used for
+    Word exports, chosen once in the dialog and kept for next time."""
+    from importlib.resources import files
+
+    from editorial_desk.export import docx_bytes
+    from editorial_desk.services.articles import get_article
+
+    dialog = ExportDialog(settings, MOSCOW, [1])
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path))
+    dialog.template_edit.setText(str(tmp_path / "missing.docx"))
+    dialog.accept()
+    assert dialog.request is None
+    assert "missing.docx" in dialog.error_label.text()
+
+    letterhead = tmp_path / "letterhead.docx"
+    template = Document(str(files("editorial_desk.resources.templates") / "reference.docx"))
+    template.core_properties.comments = "Бланк администрации"
+    template.sections[0].header.paragraphs[0].text = "АДМИНИСТРАЦИЯ ГОРОДА"
+    template.save(str(letterhead))
+    dialog.template_edit.setText(str(letterhead))
+    dialog.accept()
+    assert dialog.request is not None
+    assert dialog.request.options.reference_docx == letterhead
+    again = ExportDialog(settings, MOSCOW, [1])
+    qtbot.addWidget(again)
+    assert again.template_edit.text() == str(letterhead)
+
+    with store.session() as session:
+        article = create_article(session, actor, title="На бланке", body="<p>Текст</p>")
+        article = get_article(session, article.id)
+    exported = tmp_path / "out.docx"
+    exported.write_bytes(docx_bytes(article, {}, dialog.request.options))
+    header = Document(str(exported)).sections[0].header.paragraphs[0].text
+    assert header == "АДМИНИСТРАЦИЯ ГОРОДА"

@@ -227,6 +227,19 @@ class ExportDialog(QDialog):
         self.typography_check.setChecked(settings.export_typography)
         self.signature_edit = QLineEdit(settings.export_signature, self)
         self.signature_edit.setPlaceholderText(translate("ExportUi", "No signature line"))
+        # The office's letterhead: a .docx whose styles Word exports use (like
+        # pandoc's --reference-doc). Empty = the template that ships with the app.
+        template = settings.export_reference_docx
+        self.template_edit = QLineEdit(str(template) if template else "", self)
+        self.template_edit.setObjectName("exportTemplate")
+        self.template_edit.setPlaceholderText(translate("ExportUi", "The built-in template"))
+        self.template_button = QPushButton(translate("ExportUi", "Choose…"), self)
+        self.template_button.clicked.connect(self.browse_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_edit, 1)
+        template_row.addWidget(self.template_button)
+        template_label = QLabel(translate("ExportUi", "Word &template:"), self)
+        template_label.setBuddy(self.template_edit)
 
         # The label is made here: QFormLayout gives a label a buddy (and so its
         # Alt+F mnemonic) only when the field is a widget, not a row layout.
@@ -236,6 +249,7 @@ class ExportDialog(QDialog):
         options = QFormLayout()
         options.addRow(folder_label, folder_row)
         options.addRow(translate("ExportUi", "&Signature line:"), self.signature_edit)
+        options.addRow(template_label, template_row)
         options.addRow(self.typography_check)
 
         self.error_label = QLabel(self)
@@ -274,6 +288,16 @@ class ExportDialog(QDialog):
         chosen = self._choose_folder(self, current)
         if chosen is not None:
             self.folder_edit.setText(str(chosen))
+
+    def browse_template(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            translate("ExportUi", "Choose the Office's Word Template"),
+            self.template_edit.text().strip(),
+            translate("ExportUi", "Word documents (*.docx)"),
+        )
+        if chosen:
+            self.template_edit.setText(chosen)
 
     def set_format(self, fmt: str) -> None:
         self.format_buttons[str(fmt)].setChecked(True)
@@ -350,9 +374,19 @@ class ExportDialog(QDialog):
                 translate("ExportUi", "“{path}” is a file, not a folder.").format(path=folder)
             )
             return None
+        template_text = self.template_edit.text().strip()
+        template = Path(template_text).expanduser() if template_text else None
+        if template is not None and not template.is_file():
+            self._fail(
+                translate("ExportUi", "The Word template “{path}” does not exist.").format(
+                    path=template
+                )
+            )
+            return None
         options = ExportOptions(
             typography=self.typography_check.isChecked(),
             signature=self.signature_edit.text().strip(),
+            reference_docx=template,
             time_zone=zone_name(self._zone),
         )
         self.error_label.hide()
@@ -363,4 +397,5 @@ class ExportDialog(QDialog):
         self._settings.last_export_format = request.fmt.value
         self._settings.export_typography = request.options.typography
         self._settings.export_signature = request.options.signature
+        self._settings.export_reference_docx = request.options.reference_docx
         self._settings.sync()

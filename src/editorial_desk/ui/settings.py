@@ -25,6 +25,7 @@ class AppSettings:
     EXPORT_FORMAT_KEY = "export/format"
     EXPORT_TYPOGRAPHY_KEY = "export/typography"
     EXPORT_SIGNATURE_KEY = "export/signature"
+    EXPORT_TEMPLATE_KEY = "export/reference_docx"
     IMPORT_DIR_KEY = "import/last_dir"
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
@@ -121,6 +122,15 @@ class AppSettings:
     @export_signature.setter
     def export_signature(self, value: str) -> None:
         self._qs.setValue(self.EXPORT_SIGNATURE_KEY, value)
+
+    @property
+    def export_reference_docx(self) -> Path | None:
+        """The office's own Word template (letterhead, styles); None = the built-in one."""
+        return self._path(self.EXPORT_TEMPLATE_KEY)
+
+    @export_reference_docx.setter
+    def export_reference_docx(self, value: Path | None) -> None:
+        self._qs.setValue(self.EXPORT_TEMPLATE_KEY, str(value) if value else "")
 
     def _path(self, key: str) -> Path | None:
         raw = str(self._qs.value(key, "") or "")

@@ -883,6 +883,14 @@ Check the network connection or the server, then try again.</source>
         <translation>Без подписи</translation>
     </message>
     <message>
+        <source>The built-in template</source>
+        <translation>Встроенный шаблон</translation>
+    </message>
+    <message>
+        <source>Word &amp;template:</source>
+        <translation>&amp;Шаблон Word:</translation>
+    </message>
+    <message>
         <source>&amp;Folder:</source>
         <translation>&amp;Папка:</translation>
     </message>
@@ -893,6 +901,14 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>Export</source>
         <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <source>Choose the Office&apos;s Word Template</source>
+        <translation>Шаблон Word для выгрузки</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Документы Word (*.docx)</translation>
     </message>
     <message>
         <source>The last day is before the first day.</source>
@@ -909,6 +925,10 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>“{path}” is a file, not a folder.</source>
         <translation>«{path}» — это файл, а не папка.</translation>
+    </message>
+    <message>
+        <source>The Word template “{path}” does not exist.</source>
+        <translation>Шаблон Word «{path}» не найден.</translation>
     </message>
     <message>
         <source>DOCX</source>
