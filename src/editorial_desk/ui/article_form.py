@@ -147,7 +147,13 @@ class ArticleForm(QWidget):
     titleChanged = Signal(str)
     saveRequested = Signal()
 
-    def __init__(self, zone: tzinfo | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        zone: tzinfo | None = None,
+        parent: QWidget | None = None,
+        *,
+        load_icons: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._zone = zone or office_zone(None)
         self._article: ArticleSnapshot | None = None
@@ -176,7 +182,7 @@ class ArticleForm(QWidget):
         self.rubric_edit.setObjectName("rubricEdit")
         self.planned_edit = PlannedEdit(self._zone, self)
         self.planned_edit.setObjectName("plannedEdit")
-        self.editor = ArticleEditor(self)
+        self.editor = ArticleEditor(self, load_icons=load_icons)
         self.body_edit: QTextEdit = self.editor.text_edit()
         self.body_edit.setObjectName("bodyEdit")
         self.body_edit.setPlaceholderText(translate("ArticleForm", "Text of the article"))

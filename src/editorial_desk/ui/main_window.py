@@ -116,7 +116,9 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.list_panel.setEnabled(False)
 
-        self.form = ArticleForm(zone, self)
+        # The editor's toolbar icons come from an icon font (qtawesome, ~0.15 s to
+        # load): they are loaded in attach(), after the window's first paint.
+        self.form = ArticleForm(zone, self, load_icons=False)
         self.placeholder = QLabel(
             translate(
                 "MainWindow",
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext) -> None:
         """Connect the window to an open store and load the article list."""
         self._ops = ArticleOperations(context)
+        self.form.editor.load_icons()
         self._imports = ImportController(context, self)
         self._imports.imported.connect(self._on_imported)
         self._imports.finished.connect(
