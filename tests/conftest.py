@@ -4,9 +4,12 @@ test can touch the real user's data."""
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from editorial_desk.domain.users import UserInfo
 
 # Before any Qt import: tests run headless. (The app itself never sets this.)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +32,18 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     return home
 
 
+@dataclass(frozen=True)
+class Team:
+    """A small office: the admin (the store's first user, `actor`), two editors,
+    a reviewer and an exporter."""
+
+    admin: UserInfo
+    editor: UserInfo
+    other_editor: UserInfo
+    reviewer: UserInfo
+    exporter: UserInfo
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "store.sqlite3"
@@ -49,3 +64,18 @@ def actor(store):
 
     with store.session() as session:
         return ensure_user(session, "editor1", "Анна Редакторова")
+
+
+@pytest.fixture
+def team(store, actor) -> Team:
+    from editorial_desk.domain.roles import Role
+    from editorial_desk.services.users import add_user
+
+    with store.session() as session:
+        return Team(
+            admin=actor,
+            editor=add_user(session, actor, "anna", "Анна Петрова", Role.EDITOR),
+            other_editor=add_user(session, actor, "boris", "Борис Ёлкин", Role.EDITOR),
+            reviewer=add_user(session, actor, "ivan", "Иван Начальников", Role.REVIEWER),
+            exporter=add_user(session, actor, "olga", "Ольга Выпускающая", Role.EXPORTER),
+        )

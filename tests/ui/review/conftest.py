@@ -1,46 +1,20 @@
-"""A small office on a real temporary store (as tests/services/conftest.py has it:
-the admin is the store's first user, then two editors, a reviewer and an
-exporter), and `ReviewOperations` for any of them."""
+"""`ReviewOperations` for any member of the `team` (tests/conftest.py) on a real
+temporary store."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from editorial_desk.domain.article import ArticleSnapshot
-from editorial_desk.domain.roles import Role
 from editorial_desk.domain.users import UserInfo
 from editorial_desk.domain.workflow import Action
 from editorial_desk.ui.context import AppContext
 from editorial_desk.ui.review.operations import ReviewOperations
 
 MOSCOW = ZoneInfo("Europe/Moscow")
-
-
-@dataclass(frozen=True)
-class Team:
-    admin: UserInfo
-    editor: UserInfo
-    other_editor: UserInfo
-    reviewer: UserInfo
-    exporter: UserInfo
-
-
-@pytest.fixture
-def team(store, actor) -> Team:
-    from editorial_desk.services.users import add_user
-
-    with store.session() as session:
-        return Team(
-            admin=actor,
-            editor=add_user(session, actor, "anna", "Анна Петрова", Role.EDITOR),
-            other_editor=add_user(session, actor, "boris", "Борис Ёлкин", Role.EDITOR),
-            reviewer=add_user(session, actor, "ivan", "Иван Начальников", Role.REVIEWER),
-            exporter=add_user(session, actor, "olga", "Ольга Выпускающая", Role.EXPORTER),
-        )
 
 
 @pytest.fixture
