@@ -129,3 +129,21 @@ def test_a_denied_step_reads_well(window, message_boxes) -> None:
 
 def test_format_menu_is_a_qmenu(window) -> None:
     assert isinstance(window.form.editor.format_menu(), QMenu)
+
+
+def test_sample_article_from_the_help_menu_shows_every_format_and_can_be_saved(
+    qtbot, window, store
+) -> None:
+    from editorial_desk.services.articles import get_article, list_articles
+    from editorial_desk.ui.actions import ActionId
+
+    window.action(ActionId.SAMPLE_ARTICLE).trigger()
+    assert window.form.is_new() and window.form.is_modified()  # unsaved until saved
+    body = window.form.editor.body()
+    for tag in ("<h2>", "<h3>", "<ul>", "<ol>", "<blockquote>", "<table>", "<hr>", "<strong>",
+                "<em>", 'href="https://'):
+        assert tag in body, tag
+    assert window.save_article()
+    with store.session() as session:
+        [saved] = list_articles(session)
+        assert get_article(session, saved.id).body == body

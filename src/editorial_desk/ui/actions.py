@@ -31,6 +31,7 @@ class ActionId(StrEnum):
     QUIT = "app.quit"
     LANGUAGE = "settings.language"
     USERS = "settings.users"
+    SAMPLE_ARTICLE = "help.sample"
     ABOUT = "help.about"
 
 
@@ -166,6 +167,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "system-users",
         "SP_DirHomeIcon",
         tip=QT_TRANSLATE_NOOP("Actions", "Add colleagues and choose what each may do"),
+    ),
+    ActionSpec(
+        ActionId.SAMPLE_ARTICLE,
+        QT_TRANSLATE_NOOP("Actions", "&Sample Article"),
+        "help",
+        None,
+        "text-html",
+        "SP_FileDialogContentsView",
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Open an example article that shows every kind of formatting"
+        ),
     ),
     ActionSpec(
         ActionId.ABOUT,

@@ -307,6 +307,23 @@ class ArticleForm(QWidget):
         """An empty form for an article that does not exist yet."""
         self._fill(None)
 
+    def start_from(self, title: str, lead: str, body: str) -> None:
+        """A new, not yet saved article that starts with this content (e.g. the
+        sample article); Save creates it. It counts as unsaved work like anything
+        typed into a new article, so leaving it asks first."""
+        self._fill(None)
+        self._loading = True
+        try:
+            self.title_edit.setText(title)
+            self.lead_edit.setPlainText(lead)
+            self.editor.set_body(body)
+            self.body_edit.moveCursor(QTextCursor.MoveOperation.Start)
+            self._set_base()
+        finally:
+            self._loading = False
+        self._update_modified()
+        self.titleChanged.emit(self.display_title())
+
     def load(self, article: ArticleSnapshot, images: Mapping[str, bytes] | None = None) -> None:
         """Show `article`; `images` (sha256 -> bytes) are the body's pictures."""
         self._fill(article, images)

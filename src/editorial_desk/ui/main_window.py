@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
                 ActionId.QUIT: self.close,
                 ActionId.LANGUAGE: self.choose_language,
                 ActionId.USERS: self.manage_users,
+                ActionId.SAMPLE_ARTICLE: self.open_sample_article,
                 ActionId.ABOUT: self.about,
             },
             scopes={Scope.LIST: self.table},
@@ -304,6 +305,30 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.form.focus_title()
+
+    def open_sample_article(self) -> None:
+        """Help → Sample Article: a new, unsaved article with every kind of formatting,
+        written for this app, to look at or to start from."""
+        from importlib.resources import files
+
+        if self._ops is None or not self.maybe_save():
+            return
+        body = (
+            files("editorial_desk.resources.samples")
+            .joinpath("sample_article_ru.html")
+            .read_text(encoding="utf-8")
+        )
+        self.new_article()
+        self.form.start_from(
+            translate("MainWindow", "Sample: a winter rink opens in Druzhba park"),
+            translate(
+                "MainWindow",
+                "The renovated winter ground in the park opens on Saturday: a rink, "
+                "a ski track and skate hire.",
+            ),
+            body,
+        )
+        self._update_title()
 
     def open_article(self, article_id: int) -> bool:
         """Load an article into the form (after the caller settled unsaved changes)."""

@@ -96,6 +96,14 @@
         <translation>Добавить коллег и выбрать, что каждому можно делать</translation>
     </message>
     <message>
+        <source>&amp;Sample Article</source>
+        <translation>&amp;Пример статьи</translation>
+    </message>
+    <message>
+        <source>Open an example article that shows every kind of formatting</source>
+        <translation>Открыть пример статьи со всеми видами оформления</translation>
+    </message>
+    <message>
         <source>&amp;About Editorial Desk</source>
         <translation>&amp;О программе</translation>
     </message>
@@ -1570,6 +1578,14 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>The database was upgraded; a backup copy is in {path}</source>
         <translation>База данных обновлена; резервная копия: {path}</translation>
+    </message>
+    <message>
+        <source>Sample: a winter rink opens in Druzhba park</source>
+        <translation>Пример: в парке «Дружба» открывается каток</translation>
+    </message>
+    <message>
+        <source>The renovated winter ground in the park opens on Saturday: a rink, a ski track and skate hire.</source>
+        <translation>В субботу в парке откроется обновлённая зимняя площадка: каток, лыжная трасса и прокат коньков.</translation>
     </message>
     <message>
         <source>Cannot save</source>
