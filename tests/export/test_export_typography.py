@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editorial_desk.export.tree import read_body
+from editorial_desk.document.tree import read_body
 from editorial_desk.export.typography import (
     BLOCK_BREAK,
     LINE_BREAK,

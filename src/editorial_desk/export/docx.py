@@ -54,7 +54,7 @@ from editorial_desk.export.body import body_and_signature
 from editorial_desk.export.docx_styles import LANGUAGE, Role, ensure_styles, set_language
 from editorial_desk.export.meta import dateline
 from editorial_desk.export.options import ExportContext, ExportOptions
-from editorial_desk.export.tree import Element, Node
+from editorial_desk.document.tree import Element, Node
 from editorial_desk.export.typography import typograph
 
 _TEMPLATE_RESOURCE: Final = ("editorial_desk.resources", "templates/reference.docx")

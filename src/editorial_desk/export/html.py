@@ -7,7 +7,7 @@ wraps the same markup in an HTML5 document (lang="ru", charset, title, a little
 CSS) with the dateline, title and lead, and embeds its images as data: URLs, so
 one file can be previewed or sent by e-mail.
 
-Both are written from the tree of the canonical body (export/tree.py), never by
+Both are written from the tree of the canonical body (document/tree.py), never by
 passing stored text through: each tag and attribute is chosen here, each URL is
 checked again, and text is escaped on the way out.
 """
@@ -26,7 +26,7 @@ from editorial_desk.export.body import prepared_body
 from editorial_desk.export.filenames import image_file_name
 from editorial_desk.export.meta import dateline
 from editorial_desk.export.options import ExportOptions
-from editorial_desk.export.tree import Element, Node
+from editorial_desk.document.tree import Element, Node
 from editorial_desk.export.typography import typograph
 
 IMAGES_DIR: Final = "images"

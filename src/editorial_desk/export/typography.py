@@ -37,7 +37,7 @@ from itertools import accumulate
 from typing import Final
 
 from editorial_desk.document.vocabulary import BLOCK_TAGS
-from editorial_desk.export.tree import Element, Node
+from editorial_desk.document.tree import Element, Node
 
 NBSP: Final = "\u00a0"
 NNBSP: Final = "\u202f"  # narrow no-break space: digit groups

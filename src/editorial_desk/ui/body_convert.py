@@ -86,11 +86,9 @@ block the user typed into is written as the text followed by ``<hr>``.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from typing import Final, TypeAlias
 
 from PySide6.QtCore import Qt
@@ -115,6 +113,7 @@ from PySide6.QtGui import (
 )
 
 from editorial_desk.document import sanitize_body
+from editorial_desk.document.tree import Element, Node, read_body
 
 __all__ = [
     "BLOCK_FORM",
@@ -253,102 +252,17 @@ def _make_quote(fmt: QTextBlockFormat, group: int) -> None:
 # ---------------------------------------------------------------------------
 
 
-class _Element:
-    __slots__ = ("attrs", "children", "tag")
+# The tree comes from the one canonical reader (document/tree.py); anything that
+# is not canonical is sanitized there first, so the editor loads exactly what the
+# store would keep.
+_Element: TypeAlias = Element
+_Node: TypeAlias = Node
 
-    def __init__(self, tag: str, attrs: dict[str, str]) -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.children: list[_Node] = []
-
-
-_Node: TypeAlias = "_Element | str"
-
-_VOID: Final = frozenset({"br", "hr", "img", "wbr", "col", "source", "input", "meta", "link"})
 _INLINE: Final = frozenset(
     {"strong", "b", "em", "i", "u", "ins", "s", "strike", "del", "sub", "sup", "a", "br"}
     | {"img", "span", "font", "small", "big", "code", "mark", "abbr", "cite", "q", "wbr"}
 )
 _RENAMED: Final = {"h1": "h2", "h4": "h3", "h5": "h3", "h6": "h3", "tfoot": "tbody"}
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Element("", {})
-        self._stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = _Element(tag, {})
-        for name, value in attrs:
-            element.attrs.setdefault(name, value or "")
-        self._stack[-1].children.append(element)
-        if tag not in _VOID:
-            self._stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = _Element(tag, {})
-        for name, value in attrs:
-            element.attrs.setdefault(name, value or "")
-        self._stack[-1].children.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self._stack) - 1, 0, -1):
-            if self._stack[depth].tag == tag:
-                del self._stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self._stack[-1].children.append(data)
-
-
-# The sanitizer writes every tag as ``<name attr="value">`` with ``&"<>`` and NBSP
-# escaped, so canonical bodies can be read with one regex (about 4x faster than
-# html.parser); anything else falls back to the tolerant parser.
-_TOKEN_RE: Final = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"]*")*)>|[^<]+')
-_ATTR_RE: Final = re.compile(r' ([a-z][a-z0-9-]*)="([^"]*)"')
-_CANONICAL_VOID: Final = frozenset({"br", "hr", "img"})
-
-
-def _unescape(text: str) -> str:
-    return html_lib.unescape(text) if "&" in text else text
-
-
-def _parse_canonical(markup: str) -> _Element | None:
-    root = _Element("", {})
-    stack = [root]
-    position = 0
-    for match in _TOKEN_RE.finditer(markup):
-        if match.start() != position:
-            return None
-        position = match.end()
-        tag = match[2]
-        if tag is None:
-            stack[-1].children.append(_unescape(match[0]))
-        elif match[1]:
-            if len(stack) == 1 or stack[-1].tag != tag:
-                return None
-            stack.pop()
-        else:
-            element = _Element(tag, {})
-            for name, value in _ATTR_RE.findall(match[3]):
-                element.attrs.setdefault(name, _unescape(value))
-            stack[-1].children.append(element)
-            if tag not in _CANONICAL_VOID:
-                stack.append(element)
-    if position != len(markup) or len(stack) != 1:
-        return None
-    return root
-
-
-def _parse(markup: str) -> _Element:
-    root = _parse_canonical(markup)
-    if root is None:
-        builder = _TreeBuilder()
-        builder.feed(markup)
-        builder.close()
-        root = builder.root
-    return root
 
 
 # ---------------------------------------------------------------------------
@@ -754,7 +668,7 @@ def canonical_to_document(html: str, document: QTextDocument) -> None:
     resource shows Qt's placeholder.  Like ``QTextDocument.setHtml``, it leaves a
     ``QTextEdit``'s own cursor at the end: the editor moves it to the start.
     """
-    root = _parse(html)
+    root = read_body(html)
     undo = document.isUndoRedoEnabled()
     document.setUndoRedoEnabled(False)  # also clears the undo stack
     cursor = QTextCursor(document)

@@ -118,7 +118,7 @@ class ArticleOperations:
 
     def body_images(self, body: str) -> dict[str, bytes]:
         """The stored bytes of every `asset:` image `body` shows (one session)."""
-        from editorial_desk.export.tree import image_hashes
+        from editorial_desk.document.tree import image_hashes
         from editorial_desk.services.assets import get_assets
 
         hashes = image_hashes(body) if "asset:" in body else []
