@@ -14,8 +14,8 @@ import pytest
 from export_samples import BODY, PHOTO, make_article
 
 from editorial_desk.document import plain_text
-from editorial_desk.export import ExportOptions, docx_bytes
 from editorial_desk.document.tree import Element, read_body
+from editorial_desk.export import ExportOptions, docx_bytes
 
 PANDOC = shutil.which("pandoc")
 # On a developer machine without pandoc this is skipped; in CI (.ci/run installs

@@ -14,11 +14,11 @@ from editorial_desk.services.articles import (
     create_article,
     get_article,
     list_articles,
-    list_revisions,
     move_to_trash,
     restore_from_trash,
     update_article,
 )
+from editorial_desk.services.history import list_revisions
 from editorial_desk.services.users import ensure_user
 
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
@@ -59,7 +59,7 @@ def test_create_sanitizes_body_counts_words_and_keeps_a_revision(store, actor):
     assert loaded.planned_at == planned  # same instant...
     assert loaded.planned_at.tzinfo == UTC  # ...returned as UTC
     assert loaded.planned_at.hour == 14 and loaded.planned_at.day == 30
-    assert [number for _, number, _, _ in revisions] == [1]
+    assert [r.number for r in revisions] == [1]
 
 
 def test_empty_title_and_naive_dates_are_refused(store, actor):
@@ -78,7 +78,7 @@ def test_update_bumps_version_and_adds_revision_only_for_content(store, actor):
     with store.session() as session:
         v3 = update_article(session, actor, art.id, 2, ArticleChanges(rubric="Культура"))
         unchanged = update_article(session, actor, art.id, 3, ArticleChanges(rubric="Культура"))
-        numbers = [n for _, n, _, _ in list_revisions(session, art.id)]
+        numbers = [r.number for r in list_revisions(session, art.id)]
     assert (v2.version, v3.version, unchanged.version) == (2, 3, 3)
     assert v3.rubric == "Культура" and v3.body == "<p>Два</p>"
     assert numbers == [1, 2]

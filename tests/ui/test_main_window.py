@@ -15,9 +15,9 @@ from editorial_desk.services.articles import (
     create_article,
     get_article,
     list_articles,
-    list_revisions,
     update_article,
 )
+from editorial_desk.services.history import list_revisions
 from editorial_desk.ui.actions import ActionId
 from editorial_desk.ui.app import build_main_window
 from editorial_desk.ui.article_table_model import ARTICLE_ID_ROLE, Column

@@ -140,8 +140,18 @@ def test_sample_article_from_the_help_menu_shows_every_format_and_can_be_saved(
     window.action(ActionId.SAMPLE_ARTICLE).trigger()
     assert window.form.is_new() and window.form.is_modified()  # unsaved until saved
     body = window.form.editor.body()
-    for tag in ("<h2>", "<h3>", "<ul>", "<ol>", "<blockquote>", "<table>", "<hr>", "<strong>",
-                "<em>", 'href="https://'):
+    for tag in (
+        "<h2>",
+        "<h3>",
+        "<ul>",
+        "<ol>",
+        "<blockquote>",
+        "<table>",
+        "<hr>",
+        "<strong>",
+        "<em>",
+        'href="https://',
+    ):
         assert tag in body, tag
     assert window.save_article()
     with store.session() as session:

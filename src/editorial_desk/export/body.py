@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from editorial_desk.document.tree import Element, read_body
 from editorial_desk.domain.article import ArticleSnapshot
 from editorial_desk.export.meta import signature_to_add
 from editorial_desk.export.options import ExportOptions
-from editorial_desk.document.tree import Element, read_body
 from editorial_desk.export.typography import typograph, typograph_tree
 
 _CONTAINERS: Final = frozenset(

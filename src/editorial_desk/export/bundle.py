@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from datetime import UTC
 from typing import Any, Final
 
+from editorial_desk.document.tree import image_hashes
 from editorial_desk.domain.article import ArticleSnapshot
 from editorial_desk.domain.assets import AssetData
 from editorial_desk.export.filenames import image_file_name
 from editorial_desk.export.html import IMAGES_DIR, html_fragment, relative_image_source
 from editorial_desk.export.options import ExportContext, ExportOptions
-from editorial_desk.document.tree import image_hashes
 
 BUNDLE_FORMAT: Final = "editorial-desk-bundle/1"
 ARTICLE_FILE: Final = "article.html"

@@ -46,6 +46,7 @@ from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
 from docx.shared import Inches
 
+from editorial_desk.document.tree import Element, Node
 from editorial_desk.document.vocabulary import INLINE_TAGS, LINK_SCHEMES
 from editorial_desk.domain.article import ArticleSnapshot
 from editorial_desk.domain.assets import AssetData, sha_from_src
@@ -54,7 +55,6 @@ from editorial_desk.export.body import body_and_signature
 from editorial_desk.export.docx_styles import LANGUAGE, Role, ensure_styles, set_language
 from editorial_desk.export.meta import dateline
 from editorial_desk.export.options import ExportContext, ExportOptions
-from editorial_desk.document.tree import Element, Node
 from editorial_desk.export.typography import typograph
 
 _TEMPLATE_RESOURCE: Final = ("editorial_desk.resources", "templates/reference.docx")

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Final
 
+from editorial_desk.document.tree import Element, Node
 from editorial_desk.document.vocabulary import ALLOWED_ATTRIBUTES, LINK_SCHEMES, VOID_TAGS
 from editorial_desk.domain.article import ArticleSnapshot
 from editorial_desk.domain.assets import IMAGE_MIME_TYPES, AssetData, sha_from_src
@@ -26,7 +27,6 @@ from editorial_desk.export.body import prepared_body
 from editorial_desk.export.filenames import image_file_name
 from editorial_desk.export.meta import dateline
 from editorial_desk.export.options import ExportOptions
-from editorial_desk.document.tree import Element, Node
 from editorial_desk.export.typography import typograph
 
 IMAGES_DIR: Final = "images"

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Final
 
-from editorial_desk.document.vocabulary import BLOCK_TAGS
 from editorial_desk.document.tree import Element, Node
+from editorial_desk.document.vocabulary import BLOCK_TAGS
 
 NBSP: Final = "\u00a0"
 NNBSP: Final = "\u202f"  # narrow no-break space: digit groups

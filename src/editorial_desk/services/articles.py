@@ -410,18 +410,6 @@ def list_articles(
     ]
 
 
-def list_revisions(session: Session, article_id: int) -> list[tuple[int, int, datetime, str]]:
-    """(revision id, number, created_at, author name), oldest first."""
-    load_article(session, article_id)
-    rows = session.execute(
-        select(Revision.id, Revision.number, Revision.created_at, User.display_name)
-        .join(User, Revision.author_id == User.id)
-        .where(Revision.article_id == article_id)
-        .order_by(Revision.number)
-    )
-    return [(r[0], r[1], r[2], r[3]) for r in rows]
-
-
 def list_rubrics(session: Session) -> list[str]:
     """The office's rubric list, then any rubric articles use that is not on it."""
     from editorial_desk.store.models import Rubric

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from editorial_desk.document.tree import image_hashes
 from editorial_desk.domain.article import ArticleOrder, ArticleQuery, ArticleSnapshot, SortKey
 from editorial_desk.domain.errors import EditorialError, NotFoundError, ValidationError
 from editorial_desk.domain.statuses import Status
@@ -39,7 +40,6 @@ from editorial_desk.export.html import IMAGES_DIR
 from editorial_desk.export.meta import content_fingerprint, zone_of
 from editorial_desk.export.options import ExportContext, ExportFormat, ExportOptions, OnExisting
 from editorial_desk.export.render import render
-from editorial_desk.document.tree import image_hashes
 from editorial_desk.services.articles import get_article, list_articles
 from editorial_desk.services.assets import get_assets
 from editorial_desk.store.models import Article, Export, Revision, User

@@ -26,12 +26,6 @@ class ArticleOperations:
     def context(self) -> AppContext:
         return self._context
 
-    def list_articles(self, query: ArticleQuery | None = None) -> list[ArticleSummary]:
-        from editorial_desk.services.articles import list_articles
-
-        with self._context.store.session() as session:
-            return list_articles(session, query)
-
     def list_page(
         self, order: ArticleOrder, offset: int, limit: int, query: ArticleQuery | None = None
     ) -> list[ArticleSummary]:
