@@ -508,3 +508,19 @@ def test_export_action_writes_the_open_article(qtbot, window, store, actor, tmp_
     qtbot.waitUntil(lambda: bool(finished), timeout=20000)
     [written] = list(out.glob("*.docx"))
     assert Document(str(written)).core_properties.title == "Выгрузка для сайта"
+
+
+def test_a_locked_database_while_listing_is_a_message_not_a_crash(
+    qtbot, window, message_boxes, monkeypatch
+) -> None:
+    from editorial_desk.domain.errors import StoreLockedError
+
+    def locked(*_args, **_kwargs):
+        raise StoreLockedError("/data/db.sqlite3")
+
+    monkeypatch.setattr(window.operations, "list_page", locked)
+    window.reload_list()
+    assert window.model.rowCount() == 0
+    assert message_boxes.shown == []  # not from inside the model's reset...
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1)  # ...but right after
+    assert "/data/db.sqlite3" in message_boxes.shown[0][1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -284,13 +284,17 @@ class MainWindow(QMainWindow):
         self._select_article(current)
 
     def _list_page(self, order: ArticleOrder, offset: int, limit: int) -> list[ArticleSummary]:
-        """One page for the list model; a database error is shown, not raised into Qt."""
+        """One page for the list model; a database error is shown, not raised into Qt.
+
+        The model calls this in the middle of a reset or a fetchMore; a modal box
+        right there would let the view repaint a half-updated model, so the message
+        waits for the event loop."""
         if self._ops is None:
             return []
         try:
             return self._ops.list_page(order, offset, limit, self.list_panel.query())
         except EditorialError as error:
-            show_error(self, error)
+            QTimer.singleShot(0, lambda shown=error: show_error(self, shown))
             return []
 
     # --- user actions -----------------------------------------------------------
