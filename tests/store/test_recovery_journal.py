@@ -48,3 +48,41 @@ def test_each_database_has_its_own_folder(isolated_user_dirs):
     first = journal_folder("/data/a.sqlite3")
     assert first != journal_folder("/data/b.sqlite3")
     assert str(first).startswith(str(isolated_user_dirs / "state"))
+
+
+def test_tags_round_trip_as_a_tuple(tmp_path):
+    from dataclasses import replace
+
+    journal = RecoveryJournal(tmp_path)
+    journal.write(replace(_entry(), tags=("парки", "благоустройство")))
+    (entry,) = journal.entries()
+    assert entry.tags == ("парки", "благоустройство")
+    assert not entry.is_new
+    assert entry.saved_datetime.tzinfo is not None
+
+
+def test_entry_of_an_older_journal_version_is_still_read(tmp_path):
+    import json
+
+    old = {
+        "journal_version": 1,
+        "key": "new-1a2b",
+        "article_id": None,
+        "base_version": None,
+        "title": "Старая запись",
+        "lead": "",
+        "body": "<p>Текст</p>",
+        "rubric": "",
+        "planned_at": None,
+        "saved_at": "2026-11-27T11:30:00+00:00",
+        "from_a_newer_version": "ignored",
+    }
+    (tmp_path / "new-1a2b.json").write_text(json.dumps(old), encoding="utf-8")
+    (entry,) = RecoveryJournal(tmp_path).entries()
+    assert (entry.key, entry.title, entry.tags, entry.is_new) == (
+        "new-1a2b",
+        "Старая запись",
+        (),
+        True,
+    )
+    assert RecoveryJournal(tmp_path).has("new-1a2b")

@@ -37,6 +37,7 @@ from editorial_desk.domain.workflow import (
 )
 from editorial_desk.services.anchors import follow_body_edit
 from editorial_desk.services.approvals import revoke_approval
+from editorial_desk.services.rubrics import ensure_rubric
 from editorial_desk.store.models import Article, Revision, StatusChange, User
 
 MAX_TITLE_LENGTH = 500
@@ -52,12 +53,14 @@ def _clean_title(title: str) -> str:
 
 
 def _clean_tags(tags: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
+    """Trimmed, in order, without repeats ignoring case («Парки» = «парки»: the
+    first spelling wins)."""
+    seen: dict[str, str] = {}
     for tag in tags:
         cleaned = " ".join(tag.split())
         if cleaned:
-            seen.setdefault(cleaned, None)
-    return list(seen)
+            seen.setdefault(cleaned.casefold(), cleaned)
+    return list(seen.values())
 
 
 def snapshot(article: Article) -> ArticleSnapshot:
@@ -157,6 +160,7 @@ def create_article(
     )
     session.add(article)
     session.flush()
+    ensure_rubric(session, article.rubric)  # a new rubric joins the office's list
     record_status_change(session, article, actor, None, Status.DRAFT.value, "")
     _add_revision(session, article, actor.id)
     session.flush()
@@ -298,6 +302,9 @@ def update_article(
         with Session(session.get_bind()) as fresh:
             theirs = get_article(fresh, article_id)
         raise ConflictError(_wanted(before, changes, expected_version), theirs) from None
+    if "rubric" in edit.values:
+        # after the guarded flush: adding flushes too, which must not race the check
+        ensure_rubric(session, article.rubric)  # a new rubric joins the office's list
     if edit.content_changed:
         _add_revision(session, article, actor.id)
     if "body" in edit.values:
@@ -411,10 +418,12 @@ def list_articles(
 
 
 def list_rubrics(session: Session) -> list[str]:
-    """The office's rubric list, then any rubric articles use that is not on it."""
-    from editorial_desk.store.models import Rubric
+    """The office's rubric list, then any rubric articles use that is not on it
+    (one taken off the list): the choices of the article list's filter. The
+    editor's choices are `services.rubrics.list_rubrics`, the list alone."""
+    from editorial_desk.services.rubrics import list_rubrics as office_list
 
-    listed = list(session.scalars(select(Rubric.name).order_by(Rubric.position, Rubric.name)))
+    listed = office_list(session)
     used = session.scalars(
         select(Article.rubric).where(Article.rubric != "").distinct().order_by(Article.rubric)
     )

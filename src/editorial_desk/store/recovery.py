@@ -6,6 +6,10 @@ same folder, fsync, os.replace), in the user's state folder and separate per
 database, so two offices' stores never mix. The journal is local on purpose:
 unsaved text is personal until the user saves it, even on a shared PostgreSQL
 store. An explicit save removes the entry; what is left at start-up was not saved.
+
+Entries written by an older version (without `tags`) are still read: a field
+added to `RecoveryEntry` always has a default, and unknown fields from a newer
+version are ignored rather than making the entry unreadable.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -23,7 +27,7 @@ from platformdirs import user_state_dir
 
 from editorial_desk.domain.timeutil import utc_now
 
-JOURNAL_VERSION = 1
+JOURNAL_VERSION = 2  # 2: tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,26 @@ class RecoveryEntry:
     rubric: str
     planned_at: str | None  # ISO 8601 with zone, or None
     saved_at: str  # when the journal was written (ISO, UTC)
+    tags: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> RecoveryEntry:
+        """An entry from its JSON object, of this or an older journal version."""
+        known = {f.name for f in fields(cls)}
+        values = {name: value for name, value in data.items() if name in known}
+        tags = values.get("tags")
+        if isinstance(tags, list):
+            values["tags"] = tuple(str(tag) for tag in tags)
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def is_new(self) -> bool:
+        """Never saved: restoring it creates the article."""
+        return self.article_id is None
+
+    @property
+    def saved_datetime(self) -> datetime:
+        return datetime.fromisoformat(self.saved_at)
 
     @property
     def planned_datetime(self) -> datetime | None:
@@ -76,6 +100,9 @@ class RecoveryJournal:
             raise
         return target
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def discard(self, key: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self._path(key).unlink()
@@ -89,8 +116,9 @@ class RecoveryJournal:
         for path in self.folder.glob("*.json"):
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
-                data.pop("journal_version", None)
-                found.append(RecoveryEntry(**data))
+                if not isinstance(data, dict):
+                    continue
+                found.append(RecoveryEntry.from_json(data))
             except (OSError, ValueError, TypeError):
                 continue
         return sorted(found, key=lambda entry: entry.saved_at)
