@@ -1,19 +1,36 @@
 """The article editor on the right of the main window.
 
 It holds one article (or a new, unsaved one) and knows what the user changed
-since it was loaded or saved; it never talks to the database. The body editor
-converts to and from the canonical body format through `ui.body_convert`."""
+since it was loaded or saved; it never talks to the database (the window feeds it
+the rubric and tag choices and the current user's name). The body editor
+converts to and from the canonical body format through `ui.body_convert`.
+
+`contentChanged` fires on every user change of any field (not while loading):
+the autosave listens to it. It is emitted per keystroke, so nothing attached to
+it may do work proportional to the article's size."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QCompleter,
     QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
@@ -24,6 +41,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QTextEdit,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +50,9 @@ from editorial_desk.domain.article import ArticleChanges, ArticleSnapshot
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.editor import ArticleEditor
 from editorial_desk.ui.labels import from_local_qdatetime, status_label, to_local_qdatetime
+
+if TYPE_CHECKING:
+    from editorial_desk.store.recovery import RecoveryEntry
 
 # Explicit translation contexts: self.tr() in PySide6 takes the runtime class name,
 # which breaks for subclasses; and lupdate only finds literal translate() calls.
@@ -57,6 +79,21 @@ def _buddy_of(field: QWidget) -> QWidget:
     return field
 
 
+def parse_tags(text: str) -> tuple[str, ...]:
+    """«парки, Скверы ,  ПАРКИ,» -> ("парки", "Скверы"): comma-separated, trimmed,
+    inner spaces collapsed, repeats dropped ignoring case (the first spelling wins)."""
+    seen: dict[str, str] = {}
+    for part in text.split(","):
+        tag = " ".join(part.split())
+        if tag:
+            seen.setdefault(tag.casefold(), tag)
+    return tuple(seen.values())
+
+
+def format_tags(tags: Iterable[str]) -> str:
+    return ", ".join(tags)
+
+
 @dataclass(frozen=True, slots=True)
 class FormValues:
     """Everything the form holds, body already in the canonical format."""
@@ -66,6 +103,38 @@ class FormValues:
     body: str
     rubric: str
     planned_at: datetime | None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FormDraft:
+    """The form's state for the recovery journal, cheap to take on the UI thread:
+    every field as plain values, the body as a private copy of its document
+    (`QTextDocument.clone()`), converted to the canonical format later, off the
+    UI thread. Nobody else holds `body`, so a worker may read it."""
+
+    article_id: int | None
+    base_version: int | None
+    title: str
+    lead: str
+    rubric: str
+    tags: tuple[str, ...]
+    planned_at: datetime | None
+    body: QTextDocument
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma, keeping the ones before."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        chosen = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        widget = self.widget()
+        typed = widget.text() if isinstance(widget, QLineEdit) else ""
+        before = typed.rsplit(",", 1)[0] if "," in typed else ""
+        return f"{before.rstrip()}, {chosen}, " if before.strip() else f"{chosen}, "
 
 
 class PlannedEdit(QWidget):
@@ -137,7 +206,8 @@ class PlannedEdit(QWidget):
 
 
 class ArticleForm(QWidget):
-    """Title, lead, rubric, planned date, body and a Save button.
+    """Title, lead, a «Properties» section (rubric, tags, author, status, planned
+    date), body and a Save button.
 
     `is_modified()` is derived, not remembered: the line edits and the date are
     compared with what was loaded, the two text documents use their own modified
@@ -146,6 +216,8 @@ class ArticleForm(QWidget):
     modifiedChanged = Signal(bool)
     titleChanged = Signal(str)
     saveRequested = Signal()
+    contentChanged = Signal()  # any user edit of any field; per keystroke: keep slots cheap
+    propertiesToggled = Signal(bool)  # the «Properties» section was shown or hidden
 
     def __init__(
         self,
@@ -159,7 +231,9 @@ class ArticleForm(QWidget):
         self._article: ArticleSnapshot | None = None
         self._base_title = ""
         self._base_rubric = ""
+        self._base_tags: tuple[str, ...] = ()
         self._base_planned: datetime | None = None
+        self._current_user_name = ""
         self._loading = False
         self._modified = False
         self._read_only = False
@@ -178,9 +252,44 @@ class ArticleForm(QWidget):
         )
         line = self.lead_edit.fontMetrics().lineSpacing()
         self.lead_edit.setFixedHeight(line * 4 + 12)
-        self.rubric_edit = QLineEdit(self)
+        self.properties_toggle = QToolButton(self)
+        self.properties_toggle.setObjectName("propertiesToggle")
+        self.properties_toggle.setText(translate("ArticleForm", "Properties"))
+        self.properties_toggle.setCheckable(True)
+        self.properties_toggle.setChecked(True)
+        self.properties_toggle.setAutoRaise(True)
+        self.properties_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.properties_toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.properties_summary = QLabel(self)
+        self.properties_summary.setObjectName("propertiesSummary")
+        self.properties_summary.setEnabled(False)
+        self.properties_summary.setVisible(False)
+        self.properties = QWidget(self)
+        self.properties.setObjectName("properties")
+        self.rubric_edit = QComboBox(self.properties)
         self.rubric_edit.setObjectName("rubricEdit")
-        self.planned_edit = PlannedEdit(self._zone, self)
+        self.rubric_edit.setEditable(True)
+        # a typed rubric stays text until the article is saved (then the list learns it)
+        self.rubric_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.rubric_edit.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.rubric_edit.setMinimumContentsLength(14)
+        self.rubric_edit.lineEdit().setPlaceholderText(translate("ArticleForm", "no rubric"))
+        self.tags_edit = QLineEdit(self.properties)
+        self.tags_edit.setObjectName("tagsEdit")
+        self.tags_edit.setPlaceholderText(translate("ArticleForm", "tags, separated by commas"))
+        self._tag_model = QStringListModel(self)
+        self.tag_completer = TagCompleter(self._tag_model, self.tags_edit)
+        self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tags_edit.setCompleter(self.tag_completer)
+        self.author_label = QLabel(self.properties)
+        self.author_label.setObjectName("authorLabel")
+        self.author_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_value = QLabel(self.properties)
+        self.status_value.setObjectName("statusLabel")
+        self.planned_edit = PlannedEdit(self._zone, self.properties)
         self.planned_edit.setObjectName("plannedEdit")
         self.editor = ArticleEditor(self, load_icons=load_icons)
         self.body_edit: QTextEdit = self.editor.text_edit()
@@ -193,37 +302,126 @@ class ArticleForm(QWidget):
         )
         self.save_button.setObjectName("saveButton")
 
+        self._build_properties()
         grid = QGridLayout(self)
-        rows: tuple[tuple[str, QWidget], ...] = (
-            (translate("ArticleForm", "&Title:"), self.title_edit),
-            (translate("ArticleForm", "&Lead:"), self.lead_edit),
-            (translate("ArticleForm", "&Rubric:"), self.rubric_edit),
-            (translate("ArticleForm", "&Planned:"), self.planned_edit),
-            (translate("ArticleForm", "&Body:"), self.editor),
-        )
         grid.addWidget(self.info, 0, 1)
-        for number, (text, field) in enumerate(rows, start=1):
-            label = QLabel(text, self)
-            label.setBuddy(_buddy_of(field))
-            if isinstance(field, QPlainTextEdit | ArticleEditor):  # multi-line: label on top
-                label.setContentsMargins(0, 4, 0, 0)
-                grid.addWidget(label, number, 0, Qt.AlignmentFlag.AlignTop)
-            else:
-                grid.addWidget(label, number, 0)
-            grid.addWidget(field, number, 1)
-        grid.setRowStretch(len(rows), 1)  # the body takes the height
+        self._add_row(grid, 1, translate("ArticleForm", "&Title:"), self.title_edit)
+        self._add_row(grid, 2, translate("ArticleForm", "&Lead:"), self.lead_edit)
+        toggle_row = QHBoxLayout()
+        toggle_row.setContentsMargins(0, 0, 0, 0)
+        toggle_row.addWidget(self.properties_toggle)
+        toggle_row.addWidget(self.properties_summary, 1)
+        grid.addLayout(toggle_row, 3, 0, 1, 2)
+        grid.addWidget(self.properties, 4, 0, 1, 2)
+        self._add_row(grid, 5, translate("ArticleForm", "&Body:"), self.editor)
+        grid.setRowStretch(5, 1)  # the body takes the height
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        grid.addLayout(buttons, len(rows) + 1, 1)
+        grid.addLayout(buttons, 6, 1)
 
         self.title_edit.textChanged.connect(self._on_title_changed)
-        self.rubric_edit.textChanged.connect(self._update_modified)
+        self.rubric_edit.editTextChanged.connect(self._on_meta_changed)
+        self.tags_edit.textChanged.connect(self._on_meta_changed)
         self.lead_edit.document().modificationChanged.connect(self._update_modified)
         self.editor.modificationChanged.connect(self._update_modified)
-        self.planned_edit.changed.connect(self._update_modified)
+        self.planned_edit.changed.connect(self._on_meta_changed)
+        # contentsChanged is per keystroke: the slots only emit, nothing else
+        self.lead_edit.document().contentsChanged.connect(self._emit_content_changed)
+        self.body_edit.document().contentsChanged.connect(self._emit_content_changed)
+        self.properties_toggle.toggled.connect(self.set_properties_expanded)
         self.save_button.clicked.connect(self.saveRequested)
         self.start_new()
+
+    def _add_row(self, grid: QGridLayout, row: int, text: str, field: QWidget) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(_buddy_of(field))
+        if isinstance(field, QPlainTextEdit | ArticleEditor):  # multi-line: label on top
+            label.setContentsMargins(0, 4, 0, 0)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            grid.addWidget(label, row, 0)
+        grid.addWidget(field, row, 1)
+
+    def _build_properties(self) -> None:
+        """Two columns under the lead: rubric | tags, author | status, planned."""
+        outer = QVBoxLayout(self.properties)
+        outer.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(grid)
+        cells: tuple[tuple[int, int, str, QWidget], ...] = (
+            (0, 0, translate("ArticleForm", "&Rubric:"), self.rubric_edit),
+            (0, 2, translate("ArticleForm", "T&ags:"), self.tags_edit),
+            (1, 0, translate("ArticleForm", "Author:"), self.author_label),
+            (1, 2, translate("ArticleForm", "Status:"), self.status_value),
+        )
+        for row, column, text, field in cells:
+            label = QLabel(text, self.properties)
+            if not isinstance(field, QLabel):
+                label.setBuddy(field)
+            grid.addWidget(label, row, column)
+            grid.addWidget(field, row, column + 1)
+        planned_label = QLabel(translate("ArticleForm", "&Planned:"), self.properties)
+        planned_label.setBuddy(_buddy_of(self.planned_edit))
+        grid.addWidget(planned_label, 2, 0)
+        grid.addWidget(self.planned_edit, 2, 1, 1, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 3)
+        grid.setColumnMinimumWidth(2, 0)
+
+    # --- properties section ----------------------------------------------------
+
+    def set_properties_expanded(self, expanded: bool) -> None:
+        """Show or fold the «Properties» section (a folded one shows a summary)."""
+        if self.properties_toggle.isChecked() != expanded:
+            self.properties_toggle.setChecked(expanded)  # comes back here
+            return
+        self.properties_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
+        )
+        self.properties.setVisible(expanded)
+        self.properties_summary.setVisible(not expanded)
+        self._update_summary()
+        self.propertiesToggled.emit(expanded)
+
+    def properties_expanded(self) -> bool:
+        return self.properties_toggle.isChecked()
+
+    def _update_summary(self) -> None:
+        if self.properties_toggle.isChecked():
+            return  # the fields themselves are on show
+        parts = [self.rubric_edit.currentText().strip(), format_tags(self.tags())]
+        parts.append(self.author_label.text())
+        self.properties_summary.setText(" · ".join(part for part in parts if part))
+
+    # --- choices fed by the window ----------------------------------------------
+
+    def set_rubric_choices(self, names: list[str]) -> None:
+        """The office's rubric list (`services.rubrics.list_rubrics`). The typed or
+        loaded rubric stays as it is, on the list or not."""
+        current = self.rubric_edit.currentText()
+        self.rubric_edit.blockSignals(True)
+        try:
+            self.rubric_edit.clear()
+            self.rubric_edit.addItems(names)
+            self.rubric_edit.setCurrentIndex(-1)
+            self.rubric_edit.setEditText(current)
+        finally:
+            self.rubric_edit.blockSignals(False)
+
+    def rubric_choices(self) -> list[str]:
+        return [self.rubric_edit.itemText(i) for i in range(self.rubric_edit.count())]
+
+    def set_tag_choices(self, names: list[str]) -> None:
+        """Tags to complete from (e.g. every tag used so far)."""
+        self._tag_model.setStringList(names)
+
+    def set_current_user_name(self, name: str) -> None:
+        """Shown as the author of a new article."""
+        self._current_user_name = name
+        if self._article is None:
+            self._update_info()
 
     # --- state ------------------------------------------------------------------
 
@@ -254,14 +452,16 @@ class ArticleForm(QWidget):
             # a new article counts as modified once anything is typed
             return bool(
                 self.title_edit.text().strip()
-                or self.rubric_edit.text().strip()
+                or self.rubric_edit.currentText().strip()
+                or self.tags()
                 or self.lead_edit.document().isModified()
                 or self.body_edit.document().isModified()
                 or self.planned_edit.value() is not None
             )
         return (
             self.title_edit.text() != self._base_title
-            or self.rubric_edit.text() != self._base_rubric
+            or self.rubric_edit.currentText() != self._base_rubric
+            or self.tags() != self._base_tags
             or self.planned_edit.value() != self._base_planned
             or self.lead_edit.document().isModified()
             or self.body_edit.document().isModified()
@@ -277,19 +477,39 @@ class ArticleForm(QWidget):
             else translate("ArticleForm", "Untitled")
         )
 
+    def tags(self) -> tuple[str, ...]:
+        """The tags as typed, parsed (see `parse_tags`)."""
+        return parse_tags(self.tags_edit.text())
+
     def values(self) -> FormValues:
         return FormValues(
             title=self.title_edit.text(),
             lead=self.lead_edit.toPlainText(),
             body=self.editor.body(),
-            rubric=self.rubric_edit.text(),
+            rubric=self.rubric_edit.currentText(),
             planned_at=self.planned_edit.value(),
+            tags=self.tags(),
+        )
+
+    def draft(self) -> FormDraft:
+        """A snapshot for the recovery journal: cheap (no conversion of the body,
+        a document clone instead), to be taken on the UI thread."""
+        return FormDraft(
+            article_id=self.article_id(),
+            base_version=self.base_version(),
+            title=self.title_edit.text(),
+            lead=self.lead_edit.toPlainText(),
+            rubric=self.rubric_edit.currentText(),
+            tags=self.tags(),
+            planned_at=self.planned_edit.value(),
+            body=self.body_edit.document().clone(),
         )
 
     def changes(self) -> ArticleChanges:
         """Only what the user changed, so an untouched body is not re-saved."""
         title = self.title_edit.text()
-        rubric = self.rubric_edit.text()
+        rubric = self.rubric_edit.currentText()
+        tags = self.tags()
         planned = self.planned_edit.value()
         lead_doc, body_doc = self.lead_edit.document(), self.body_edit.document()
         return ArticleChanges(
@@ -297,6 +517,7 @@ class ArticleForm(QWidget):
             lead=self.lead_edit.toPlainText() if lead_doc.isModified() else None,
             body=self.editor.body() if body_doc.isModified() else None,
             rubric=rubric if rubric != self._base_rubric else None,
+            tags=tags if tags != self._base_tags else None,
             planned_at=planned,
             change_planned_at=planned != self._base_planned,
         )
@@ -328,11 +549,52 @@ class ArticleForm(QWidget):
         """Show `article`; `images` (sha256 -> bytes) are the body's pictures."""
         self._fill(article, images)
 
+    def restore_from(
+        self,
+        entry: RecoveryEntry,
+        article: ArticleSnapshot | None = None,
+        images: Mapping[str, bytes] | None = None,
+    ) -> None:
+        """Show the unsaved work `entry` from the recovery journal, as modified.
+
+        `article` is the stored article the entry belongs to (None for an entry of a
+        never-saved article), as loaded now; `images` the pictures the body uses.
+        The form's base version stays the one the edits started from
+        (`entry.base_version`), so if somebody saved a newer version meanwhile the
+        next save is refused as a conflict and both texts are shown."""
+        if (article.id if article else None) != entry.article_id:
+            raise ValueError(f"entry {entry.key} is not for article {article and article.id}")
+        if article is not None and entry.base_version is not None:
+            article = replace(article, version=entry.base_version)
+        self._fill(article, images)
+        self._loading = True
+        try:
+            self.title_edit.setText(entry.title)
+            self.rubric_edit.setEditText(entry.rubric)
+            self.tags_edit.setText(format_tags(entry.tags))
+            lead_differs = entry.lead != (article.lead if article else "")
+            body_differs = entry.body != (article.body if article else "")
+            if lead_differs:
+                self.lead_edit.setPlainText(entry.lead)
+            if body_differs:
+                self.editor.set_body(entry.body, images)
+                self.body_edit.document().clearUndoRedoStacks()
+            self.lead_edit.document().setModified(lead_differs)
+            self.body_edit.document().setModified(body_differs)
+            self.body_edit.moveCursor(QTextCursor.MoveOperation.Start)
+            self.planned_edit.set_value(entry.planned_datetime)
+        finally:
+            self._loading = False
+        self._update_summary()
+        self._update_modified()
+        self.titleChanged.emit(self.display_title())
+
     def set_read_only(self, read_only: bool) -> None:
         """Lock or unlock the fields (the text stays as it is) and the Save button."""
         self._read_only = read_only
-        for edit in (self.title_edit, self.rubric_edit):
+        for edit in (self.title_edit, self.tags_edit):
             edit.setReadOnly(read_only)
+        self.rubric_edit.setEnabled(not read_only)
         self.lead_edit.setReadOnly(read_only)
         self.planned_edit.setEnabled(not read_only)
         self.editor.set_read_only(read_only)
@@ -351,8 +613,10 @@ class ArticleForm(QWidget):
             self._article = article
             if self.title_edit.text() != article.title:
                 self.title_edit.setText(article.title)
-            if self.rubric_edit.text() != article.rubric:
-                self.rubric_edit.setText(article.rubric)
+            if self.rubric_edit.currentText() != article.rubric:
+                self.rubric_edit.setEditText(article.rubric)
+            if self.tags() != article.tags:
+                self.tags_edit.setText(format_tags(article.tags))
             if self.lead_edit.toPlainText() != article.lead:
                 self.lead_edit.setPlainText(article.lead)
             body_doc = self.body_edit.document()
@@ -377,7 +641,8 @@ class ArticleForm(QWidget):
         try:
             self._article = article
             self.title_edit.setText(article.title if article else "")
-            self.rubric_edit.setText(article.rubric if article else "")
+            self.rubric_edit.setEditText(article.rubric if article else "")
+            self.tags_edit.setText(format_tags(article.tags) if article else "")
             self.lead_edit.setPlainText(article.lead if article else "")
             self.editor.set_body(article.body if article else "", images)
             body_doc = self.body_edit.document()
@@ -393,7 +658,8 @@ class ArticleForm(QWidget):
 
     def _set_base(self) -> None:
         self._base_title = self.title_edit.text()
-        self._base_rubric = self.rubric_edit.text()
+        self._base_rubric = self.rubric_edit.currentText()
+        self._base_tags = self.tags()
         self._base_planned = self.planned_edit.value()
         self.lead_edit.document().setModified(False)
         self.body_edit.document().setModified(False)
@@ -401,6 +667,13 @@ class ArticleForm(QWidget):
 
     def _update_info(self) -> None:
         article = self._article
+        self.author_label.setText(article.author_name if article else self._current_user_name)
+        self.status_value.setText(
+            status_label(article.status)
+            if article
+            else translate("ArticleForm", "new, not saved yet")
+        )
+        self._update_summary()
         if article is None:
             self.info.setText(translate("ArticleForm", "New article — not saved yet"))
             return
@@ -420,7 +693,19 @@ class ArticleForm(QWidget):
     def _on_title_changed(self, _text: str) -> None:
         if not self._loading:
             self.titleChanged.emit(self.display_title())
+            self.contentChanged.emit()
         self._update_modified()
+
+    def _on_meta_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._update_summary()
+        self.contentChanged.emit()
+        self._update_modified()
+
+    def _emit_content_changed(self) -> None:
+        if not self._loading:
+            self.contentChanged.emit()
 
     def _update_modified(self, *_args: object) -> None:
         if self._loading:
