@@ -28,8 +28,9 @@ def test_builder_wires_menus_toolbar_and_handlers(qtbot) -> None:
         {action_id: (lambda a=action_id: calls.append(a)) for action_id in ActionId},
         toolbar=toolbar,
     )
-    assert [m.title() for m in window.menuBar().findChildren(QMenu)][:3] == [
+    assert [m.title() for m in window.menuBar().findChildren(QMenu)][:4] == [
         "&File",
+        "&View",
         "&Settings",
         "&Help",
     ]

@@ -220,34 +220,98 @@ def test_conflict_save_mine_over_theirs(
     assert "Их текст." in stored.body  # only what I changed replaced theirs
 
 
-def test_switching_articles_with_unsaved_changes_asks(
+def test_clicking_another_article_keeps_unsaved_work_in_its_own_tab(
     qtbot, type_text, window, store, actor, message_boxes
 ) -> None:
     first = _new_article(store, actor, title="Первая")
     second = _new_article(store, actor, title="Вторая")
+    third = _new_article(store, actor, title="Третья")
     window.reload_list()
     _select(window, first.id)
-    _replace_text(qtbot, type_text, window.form.title_edit, "Первая, правка")
+    assert window.tabs.count() == 1
+    _select(window, second.id)  # nothing typed: the preview tab is reused
+    assert window.tabs.count() == 1 and window.form.article_id() == second.id
+
+    _replace_text(qtbot, type_text, window.form.title_edit, "Вторая, правка")
+    assert window.tabs.tabText(0).endswith("*")  # the unsaved marker
+    _select(window, third.id)  # no question: the edited article keeps its tab
+    assert not message_boxes.shown
+    assert window.tabs.count() == 2 and window.form.article_id() == third.id
+    edited = window.tab_of(second.id)
+    assert edited is not None and edited.form.title_edit.text() == "Вторая, правка"
+
+    _select(window, second.id)  # back to its tab, text intact
+    assert window.current_tab() is edited and window.tabs.count() == 2
+    assert window.table.currentIndex().data(ARTICLE_ID_ROLE) == second.id
+    with store.session() as session:
+        assert get_article(session, second.id).title == "Вторая"  # not saved behind my back
+
+
+def test_closing_a_tab_with_unsaved_changes_asks(
+    qtbot, type_text, window, store, actor, message_boxes
+) -> None:
+    article = _new_article(store, actor, title="Первая")
+    window.reload_list()
+    window.open_article(article.id)
+    window.new_article()
+    type_text(window.form.title_edit, "Новая")
+    assert window.tabs.count() == 2
 
     message_boxes.answers.append(QMessageBox.StandardButton.Cancel)
-    _select(window, second.id)
-    assert window.form.article_id() == first.id
-    assert window.form.title_edit.text() == "Первая, правка"
-    assert window.table.currentIndex().data(ARTICLE_ID_ROLE) == first.id
-    assert "Первая, правка" in message_boxes.shown[-1][1]
+    window.action(ActionId.CLOSE_TAB).trigger()
+    assert window.tabs.count() == 2 and "Новая" in message_boxes.shown[-1][1]
 
     message_boxes.answers.append(QMessageBox.StandardButton.Save)
-    _select(window, second.id)
-    assert window.form.article_id() == second.id
+    window.action(ActionId.CLOSE_TAB).trigger()
+    assert window.tabs.count() == 1 and window.form.article_id() == article.id
     with store.session() as session:
-        assert get_article(session, first.id).title == "Первая, правка"
+        assert {a.title for a in list_articles(session)} == {"Первая", "Новая"}
 
-    _replace_text(qtbot, type_text, window.form.title_edit, "Вторая, черновик")
-    message_boxes.answers.append(QMessageBox.StandardButton.Discard)
-    _select(window, first.id)
-    assert window.form.article_id() == first.id
+    asked = len(message_boxes.shown)
+    window.tabs.tabCloseRequested.emit(0)  # the tab's × button; nothing unsaved: no question
+    assert window.tabs.count() == 0 and len(message_boxes.shown) == asked
+    assert window.stack.currentWidget() is window.placeholder
+    assert window.windowTitle() == "Editorial Desk"
+    assert not window.action(ActionId.SAVE_ARTICLE).isEnabled()
+
+
+def test_each_tab_holds_its_own_lock_and_gives_it_back_on_close(window, store, actor) -> None:
+    from editorial_desk.services.locks import get_lock
+
+    first = _new_article(store, actor, title="Первая")
+    second = _new_article(store, actor, title="Вторая")
+    window.reload_list()
+    window.open_article(first.id, new_tab=True)
+    window.open_article(second.id, new_tab=True)
+    assert window.tabs.count() == 2
     with store.session() as session:
-        assert get_article(session, second.id).title == "Вторая"
+        assert get_lock(session, first.id) is not None
+        assert get_lock(session, second.id) is not None
+    window.close_tab(window.tab_of(first.id))
+    with store.session() as session:
+        assert get_lock(session, first.id) is None
+        assert get_lock(session, second.id) is not None
+
+
+def test_open_tabs_are_remembered(qtbot, store, actor, tmp_path, message_boxes) -> None:
+    from editorial_desk.ui.settings import AppSettings
+
+    first = _new_article(store, actor, title="Первая")
+    second = _new_article(store, actor, title="Вторая")
+    settings = AppSettings.in_file(tmp_path / "tabs.ini")
+    win = build_main_window(store, actor, MOSCOW, settings=settings)
+    qtbot.addWidget(win)
+    win.open_article(second.id, new_tab=True)
+    win.open_article(first.id, new_tab=True)
+    win.tabs.setCurrentIndex(0)
+    assert win.close()
+
+    again = build_main_window(
+        store, actor, MOSCOW, settings=AppSettings.in_file(tmp_path / "tabs.ini")
+    )
+    qtbot.addWidget(again)
+    assert [tab.article_id() for tab in again.open_tabs()] == [second.id, first.id]
+    assert again.form.article_id() == second.id
 
 
 def test_close_with_unsaved_changes(qtbot, type_text, window, message_boxes) -> None:
@@ -335,6 +399,7 @@ def test_menus_hold_the_declared_actions(window) -> None:
     assert file_actions == [
         "article.new",
         "article.save",
+        "article.close",
         "article.trash",
         "article.restore",
         "article.duplicate",
@@ -345,6 +410,7 @@ def test_menus_hold_the_declared_actions(window) -> None:
     assert window.action(ActionId.SAVE_ARTICLE).shortcut().toString() == "Ctrl+S"
     assert window.action(ActionId.NEW_ARTICLE).shortcut().toString() == "Ctrl+N"
     assert window.action(ActionId.QUIT).shortcut().toString() == "Ctrl+Q"
+    assert window.action(ActionId.CLOSE_TAB).shortcut().toString() == "Ctrl+W"
     assert window.action(ActionId.TRASH_ARTICLE).shortcut().toString() == "Del"
     # Delete only acts while the list has the focus, so it never eats text deletion
     assert window.action(ActionId.TRASH_ARTICLE) in window.table.actions()

@@ -46,10 +46,11 @@ def _stored_body(store, article_id: int) -> str:
 
 def test_menu_order_file_format_review_help(window) -> None:
     menus = [action.menu() for action in window.menuBar().actions()]
-    format_at = menus.index(window.form.editor.format_menu())
+    edit_at = menus.index(window.edit_menu)
+    format_at = menus.index(window.format_menu)
     review_at = menus.index(window.review_menu)
-    file_at = [m.objectName() for m in menus].index("menu.file")
-    assert file_at < format_at < review_at
+    names = [m.objectName() for m in menus]
+    assert names.index("menu.file") < edit_at < format_at < names.index("menu.view") < review_at
     assert menus[-1].objectName() == "menu.help"
 
 
@@ -60,7 +61,7 @@ def test_format_menu_bolds_the_selection_and_save_stores_strong(window, store, a
     cursor.movePosition(QTextCursor.MoveOperation.Start)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
     edit.setTextCursor(cursor)
-    format_menu = window.form.editor.format_menu()
+    format_menu = window.format_menu
     assert format_menu.menuAction() in window.menuBar().actions()
     bold = next(a for a in format_menu.actions() if a.objectName() == EditorActionId.BOLD.value)
     bold.trigger()
@@ -127,8 +128,20 @@ def test_a_denied_step_reads_well(window, message_boxes) -> None:
     assert text == denial_text(denial)  # the translated sentence, not the English message
 
 
-def test_format_menu_is_a_qmenu(window) -> None:
-    assert isinstance(window.form.editor.format_menu(), QMenu)
+def test_edit_and_format_menus_follow_the_current_tab(window, store, actor, article) -> None:
+    assert isinstance(window.format_menu, QMenu)
+    assert not window.format_menu.isEnabled() and not window.format_menu.actions()
+    window.open_article(article.id)
+    first = window.form.editor
+    assert window.format_menu.isEnabled()
+    assert window.format_menu.actions() == first.format_menu().actions()
+    assert window.edit_menu.actions() == first.edit_menu().actions()
+    window.new_article()
+    second = window.form.editor
+    assert second is not first
+    assert window.format_menu.actions() == second.format_menu().actions()
+    window.tabs.setCurrentIndex(0)
+    assert window.format_menu.actions() == first.format_menu().actions()
 
 
 def test_sample_article_from_the_help_menu_shows_every_format_and_can_be_saved(

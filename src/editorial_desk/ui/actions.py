@@ -23,6 +23,9 @@ TR_CONTEXT = "Actions"
 class ActionId(StrEnum):
     NEW_ARTICLE = "article.new"
     SAVE_ARTICLE = "article.save"
+    CLOSE_TAB = "article.close"
+    NEXT_TAB = "view.next_tab"
+    PREVIOUS_TAB = "view.previous_tab"
     TRASH_ARTICLE = "article.trash"
     RESTORE_ARTICLE = "article.restore"
     IMPORT_DOCUMENTS = "article.import"
@@ -63,6 +66,7 @@ class ActionSpec:
 
 MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    MenuSpec("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     MenuSpec("settings", QT_TRANSLATE_NOOP("Actions", "&Settings")),
     MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
@@ -87,6 +91,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "SP_DialogSaveButton",
         toolbar=True,
         tip=QT_TRANSLATE_NOOP("Actions", "Save the article"),
+    ),
+    ActionSpec(
+        ActionId.CLOSE_TAB,
+        QT_TRANSLATE_NOOP("Actions", "&Close Article"),
+        "file",
+        "Ctrl+W",  # the platforms' "Close" key differs (Ctrl+F4 on some); Ctrl+W is everywhere
+        "document-close",
+        "SP_DialogCloseButton",
+        tip=QT_TRANSLATE_NOOP("Actions", "Close the article's tab (asks about unsaved changes)"),
     ),
     ActionSpec(
         ActionId.TRASH_ARTICLE,
@@ -149,6 +162,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Close Editorial Desk"),
         role=QAction.MenuRole.QuitRole,
         separator_before=True,
+    ),
+    ActionSpec(
+        ActionId.NEXT_TAB,
+        QT_TRANSLATE_NOOP("Actions", "&Next Article Tab"),
+        "view",
+        "Ctrl+Tab",
+        "go-next",
+        "SP_ArrowRight",
+        tip=QT_TRANSLATE_NOOP("Actions", "Show the next open article"),
+    ),
+    ActionSpec(
+        ActionId.PREVIOUS_TAB,
+        QT_TRANSLATE_NOOP("Actions", "&Previous Article Tab"),
+        "view",
+        "Ctrl+Shift+Tab",
+        "go-previous",
+        "SP_ArrowLeft",
+        tip=QT_TRANSLATE_NOOP("Actions", "Show the previous open article"),
     ),
     ActionSpec(
         ActionId.LANGUAGE,

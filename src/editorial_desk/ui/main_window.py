@@ -1,4 +1,4 @@
-"""The main window: the article list on the left, the article form on the right.
+"""The main window: the article list on the left, open articles in tabs on the right.
 
 It is also the controller for what the user does: each action is one short method
 that calls `ArticleOperations` (one database session per action) and refreshes the
@@ -7,11 +7,12 @@ when the first action runs, so the window paints before they load."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +32,7 @@ from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.actions import ActionId, Scope, build_actions
 from editorial_desk.ui.article_form import ArticleForm
 from editorial_desk.ui.article_list_panel import ArticleListPanel
+from editorial_desk.ui.article_tab import ArticleTab
 from editorial_desk.ui.article_table_model import (
     ARTICLE_ID_ROLE,
     ArticleTableModel,
@@ -117,8 +118,10 @@ class MainWindow(QMainWindow):
         self.list_panel.setEnabled(False)
 
         # The editor's toolbar icons come from an icon font (qtawesome, ~0.15 s to
-        # load): they are loaded in attach(), after the window's first paint.
-        self.form = ArticleForm(zone, self, load_icons=False)
+        # load): tabs get them once attach() ran, after the window's first paint.
+        self._zone = zone
+        self._icons_loaded = False
+        self._shown_tab: ArticleTab | None = None  # the tab the menus/status bar follow
         self.placeholder = QLabel(
             translate(
                 "MainWindow",
@@ -130,13 +133,16 @@ class MainWindow(QMainWindow):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
-        self.lock_banner = LockBanner(zone, self)
-        self.form_page = QWidget(self)  # the lock banner above the form
-        self.form_page.setObjectName("formPage")
-        page_layout = QVBoxLayout(self.form_page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(self.lock_banner)
-        page_layout.addWidget(self.form, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("articleTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabCloseRequested.connect(lambda index: self.close_tab(self._tab_at(index)))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.form_page = self.tabs  # what the stack shows when an article is open
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.form_page)
@@ -180,6 +186,9 @@ class MainWindow(QMainWindow):
             {
                 ActionId.NEW_ARTICLE: self.new_article,
                 ActionId.SAVE_ARTICLE: self.save_article,
+                ActionId.CLOSE_TAB: self.close_current_tab,
+                ActionId.NEXT_TAB: lambda: self._step_tab(1),
+                ActionId.PREVIOUS_TAB: lambda: self._step_tab(-1),
                 ActionId.TRASH_ARTICLE: self.move_to_trash,
                 ActionId.RESTORE_ARTICLE: self.restore_from_trash,
                 ActionId.DUPLICATE_ARTICLE: self.duplicate_article,
@@ -196,8 +205,6 @@ class MainWindow(QMainWindow):
         )
         self._actions[ActionId.USERS].setEnabled(False)
         self.review_actions = ReviewActions(self)
-        self.article_lock = ArticleLock(self)
-        self.lock_banner.bind(self.article_lock)
         self._build_review_menus(toolbar)
 
         # Dropping Word/HTML/text files on the window or the list imports them.
@@ -219,13 +226,10 @@ class MainWindow(QMainWindow):
         self.stats_label.setObjectName("statsLabel")
         self.stats_label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().insertPermanentWidget(0, self.stats_label)
-        self.form.editor.statsChanged.connect(self._show_stats)
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.form.modifiedChanged.connect(self._on_modified_changed)
+        self.table.doubleClicked.connect(lambda _index: self._pin(self.current_tab()))
         self._connect_review()
-        self.form.titleChanged.connect(lambda _title: self._update_title())
-        self.form.saveRequested.connect(self.save_article)
 
         self.resize(1200, 760)
         self.restore_layout()
@@ -237,16 +241,17 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext) -> None:
         """Connect the window to an open store and load the article list."""
         self._ops = ArticleOperations(context)
-        self.form.editor.load_icons()
+        self._zone = context.zone
+        self._icons_loaded = True
         self._imports = ImportController(context, self)
         self._imports.imported.connect(self._on_imported)
         self._imports.finished.connect(
             lambda summary: self.statusBar().showMessage(status_text(summary), STATUS_MESSAGE_MS)
         )
         self.model.set_zone(context.zone)
-        self.form.set_zone(context.zone)
         self._attach_review(context)
-        self._attach_editor()
+        for tab in self.open_tabs():
+            self._attach_tab(tab)
         location = context.store.location.display
         self.db_label.setText(
             translate("MainWindow", "Database: {location}").format(location=location)
@@ -263,6 +268,7 @@ class MainWindow(QMainWindow):
         self._load_filter_choices()
         self.list_panel.restore_filter_state(self.settings.list_filter)
         self.reload_list()
+        self.reopen_remembered_tabs()
         self._update_actions()
 
     @property
@@ -275,7 +281,7 @@ class MainWindow(QMainWindow):
     def reload_list(self) -> None:
         if self._ops is None:
             return
-        current = self.form.article_id() if self._form_shown() else None
+        current = self._current_article_id()
         self._syncing = True
         try:
             self.model.set_source(self._list_page)
@@ -297,25 +303,204 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda shown=error: show_error(self, shown))
             return []
 
+    # --- tabs -------------------------------------------------------------------
+
+    def current_tab(self) -> ArticleTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ArticleTab) else None
+
+    def open_tabs(self) -> list[ArticleTab]:
+        return [self._tab_at(index) for index in range(self.tabs.count())]
+
+    def _tab_at(self, index: int) -> ArticleTab:
+        widget = self.tabs.widget(index)
+        assert isinstance(widget, ArticleTab)
+        return widget
+
+    def tab_of(self, article_id: int) -> ArticleTab | None:
+        return next((tab for tab in self.open_tabs() if tab.article_id() == article_id), None)
+
+    @property
+    def form(self) -> ArticleForm:
+        """The current tab's form. Only valid while an article is open (see
+        `current_tab()`); callers that may run without one check that first."""
+        tab = self.current_tab()
+        assert tab is not None, "no article is open"
+        return tab.form
+
+    @property
+    def article_lock(self) -> ArticleLock | None:
+        tab = self.current_tab()
+        return tab.lock if tab else None
+
+    @property
+    def lock_banner(self) -> LockBanner | None:
+        tab = self.current_tab()
+        return tab.banner if tab else None
+
+    def _add_tab(self, *, pinned: bool) -> ArticleTab:
+        tab = ArticleTab(self._zone, self.tabs, load_icons=self._icons_loaded)
+        tab.pinned = pinned
+        form = tab.form
+        form.modifiedChanged.connect(lambda _modified, t=tab: self._on_tab_modified(t))
+        form.titleChanged.connect(lambda _title, t=tab: self._update_tab_label(t))
+        form.saveRequested.connect(lambda t=tab: self._save_tab(t))
+        tab.lock.statusMessage.connect(self._show_status)
+        tab.lock.lostLock.connect(lambda _state, t=tab: self._apply_editable(t))
+        tab.lock.acquired.connect(lambda t=tab: self._on_lock_acquired(t))
+        if self._ops is not None:
+            self._attach_tab(tab)
+        self.tabs.addTab(tab, "")
+        self._update_tab_label(tab)
+        return tab
+
+    def _attach_tab(self, tab: ArticleTab) -> None:
+        assert self._ops is not None
+        tab.set_zone(self._ops.context.zone)
+        tab.form.editor.set_store_image(self._ops.store_image)
+        tab.form.editor.set_image_provider(self._ops.image_data)
+        if self._review_ops is not None:
+            tab.lock.attach(self._review_ops)
+        if not self._icons_loaded:
+            return
+        tab.form.editor.load_icons()
+
+    def _tab_for_opening(self, *, new_tab: bool) -> ArticleTab:
+        """The current tab when it may be reused (a preview nobody typed in), else a new one."""
+        current = self.current_tab()
+        if not new_tab and current is not None and current.reusable():
+            return current
+        return self._add_tab(pinned=new_tab)
+
+    def _show_tab(self, tab: ArticleTab) -> None:
+        self.stack.setCurrentWidget(self.form_page)
+        if self.tabs.currentWidget() is tab:
+            self._on_tab_changed(self.tabs.currentIndex())
+        else:
+            self.tabs.setCurrentWidget(tab)
+
+    def _pin(self, tab: ArticleTab | None) -> None:
+        if tab is not None and not tab.pinned:
+            tab.pinned = True
+            self._update_tab_label(tab)
+
+    def _update_tab_label(self, tab: ArticleTab) -> None:
+        index = self.tabs.indexOf(tab)
+        if index < 0:
+            return
+        self.tabs.setTabText(index, tab.tab_text())
+        self.tabs.setTabToolTip(index, tab.tab_tooltip())
+        # A preview tab (the next click in the list replaces it) has a dimmer title.
+        bar = self.tabs.tabBar()
+        bar.setTabTextColor(
+            index,
+            QColor() if tab.pinned else bar.palette().color(QPalette.ColorRole.PlaceholderText),
+        )
+        if tab is self.current_tab():
+            self._update_title()
+
+    def _on_tab_modified(self, tab: ArticleTab) -> None:
+        if tab.form.is_modified():
+            tab.pinned = True  # typed-in tabs are never replaced by a click in the list
+        self._update_tab_label(tab)
+        if tab is self.current_tab():
+            self.setWindowModified(tab.form.is_modified())
+
+    def _on_tab_changed(self, _index: int) -> None:
+        """Menus, counts, review panels and the list follow the current tab."""
+        tab = self.current_tab()
+        self._follow_editor(tab)
+        if tab is None:
+            self.stack.setCurrentWidget(self.placeholder)
+            self._refresh_review(None)
+        else:
+            self._refresh_review(tab.form.article())
+            self._select_article(tab.article_id())
+        self._update_title()
+        self._update_actions()
+
+    def _follow_editor(self, tab: ArticleTab | None) -> None:
+        """Put the current editor's Edit/Format actions into the menu bar and its
+        counts into the status bar."""
+        previous, self._shown_tab = self._shown_tab, tab
+        if previous is not None and previous is not tab:
+            with suppress(RuntimeError, TypeError):  # already gone with its tab
+                previous.form.editor.statsChanged.disconnect(self._show_stats)
+        for menu, name in ((self.edit_menu, "edit"), (self.format_menu, "format")):
+            menu.clear()
+            if tab is not None:
+                source = (
+                    tab.form.editor.edit_menu() if name == "edit" else tab.form.editor.format_menu()
+                )
+                menu.addActions(source.actions())
+            menu.setEnabled(tab is not None)
+        if tab is None:
+            self.stats_label.clear()
+        elif previous is not tab:
+            tab.form.editor.statsChanged.connect(self._show_stats)
+            self._show_stats(tab.form.editor.stats())
+
+    def close_tab(self, tab: ArticleTab) -> bool:
+        """Close one article's tab, asking first about unsaved changes."""
+        if self.tabs.indexOf(tab) < 0:
+            return True
+        if tab.form.is_modified():
+            self._show_tab(tab)
+            if not self.maybe_save():
+                return False
+        self._discard_tab(tab)
+        return True
+
+    def _discard_tab(self, tab: ArticleTab) -> None:
+        tab.lock.release()
+        if tab is self._shown_tab:
+            self._follow_editor(None)
+        self.tabs.removeTab(self.tabs.indexOf(tab))
+        tab.deleteLater()
+        if self.tabs.count() == 0:
+            self._on_tab_changed(-1)
+
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.count() > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def close_current_tab(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self.close_tab(tab)
+
+    def reopen_remembered_tabs(self) -> None:
+        """The articles that were open when the app last closed, in their order."""
+        wanted = self.settings.open_articles
+        for article_id in wanted:
+            if self.tab_of(article_id) is None:
+                self.open_article(article_id, new_tab=True, quiet=True)
+        current = self.tab_of(self.settings.current_article) if wanted else None
+        if current is not None:
+            self._show_tab(current)
+
+    def remember_open_tabs(self) -> None:
+        ids = [tab.article_id() for tab in self.open_tabs()]
+        self.settings.open_articles = [article_id for article_id in ids if article_id is not None]
+        self.settings.current_article = self._current_article_id()
+
     # --- user actions -----------------------------------------------------------
 
     def new_article(self) -> None:
-        if self._ops is None or not self.maybe_save():
+        if self._ops is None:
             return
-        self.form.start_new()
-        self.stack.setCurrentWidget(self.form_page)
-        self._refresh_review(None)
+        tab = self._add_tab(pinned=True)
+        tab.form.start_new()
+        self._show_tab(tab)
         self._select_article(None)
-        self._update_title()
-        self._update_actions()
-        self.form.focus_title()
+        tab.form.focus_title()
 
     def open_sample_article(self) -> None:
         """Help → Sample Article: a new, unsaved article with every kind of formatting,
         written for this app, to look at or to start from."""
         from importlib.resources import files
 
-        if self._ops is None or not self.maybe_save():
+        if self._ops is None:
             return
         body = (
             files("editorial_desk.resources.samples")
@@ -334,30 +519,39 @@ class MainWindow(QMainWindow):
         )
         self._update_title()
 
-    def open_article(self, article_id: int) -> bool:
-        """Load an article into the form (after the caller settled unsaved changes)."""
+    def open_article(self, article_id: int, *, new_tab: bool = False, quiet: bool = False) -> bool:
+        """Show an article: its tab if it is open, else the reusable current tab or a
+        new one (`new_tab`: always a tab of its own). `quiet`: a failure (e.g. the
+        article was deleted since the last run) is not shown."""
         if self._ops is None:
             return False
+        if (tab := self.tab_of(article_id)) is not None:
+            if new_tab:
+                self._pin(tab)
+            self._show_tab(tab)
+            return True
         try:
             article = self._ops.get(article_id)
         except EditorialError as error:
-            show_error(self, error)
-            self.reload_list()
+            if not quiet:
+                show_error(self, error)
+                self.reload_list()
             return False
-        self.form.load(article, self._images_of(article))
+        if article.status is Status.TRASH and quiet:
+            return False
+        tab = self._tab_for_opening(new_tab=new_tab)
+        tab.form.load(article, self._images_of(article))
         self.model.upsert(summary_of(article))
-        self._select_article(article_id)  # a save on the way may have moved it
-        self.stack.setCurrentWidget(self.form_page)
-        self._refresh_review(article)
-        self._update_title()
-        self._update_actions()
+        self._show_tab(tab)
+        self._update_tab_label(tab)
         return True
 
     def save_article(self) -> bool:
-        """Save the form. True when it is stored (create or a new version)."""
-        if self._ops is None or not self._form_shown():
+        """Save the current tab. True when it is stored (create or a new version)."""
+        tab = self.current_tab()
+        if self._ops is None or tab is None:
             return False
-        if not self.form.title_edit.text().strip():
+        if not tab.form.title_edit.text().strip():
             show_message(
                 self,
                 ErrorMessage(
@@ -365,11 +559,11 @@ class MainWindow(QMainWindow):
                     translate("MainWindow", "Please enter a headline before saving."),
                 ),
             )
-            self.form.focus_title()
+            tab.form.focus_title()
             return False
         try:
-            if self.form.is_new():
-                values = self.form.values()
+            if tab.form.is_new():
+                values = tab.form.values()
                 saved = self._ops.create(
                     title=values.title,
                     lead=values.lead,
@@ -377,17 +571,21 @@ class MainWindow(QMainWindow):
                     rubric=values.rubric,
                     planned_at=values.planned_at,
                 )
-                self.form.mark_saved(saved, sent_body=values.body)
+                tab.form.mark_saved(saved, sent_body=values.body)
             else:
-                saved_or_none = self._save_existing()
+                saved_or_none = self._save_existing(tab)
                 if saved_or_none is None:
                     return False
                 saved = saved_or_none
         except EditorialError as error:
             show_error(self, error)
             return False
-        self._after_save(saved)
+        self._after_save(tab, saved)
         return True
+
+    def _save_tab(self, tab: ArticleTab) -> bool:
+        self._show_tab(tab)
+        return self.save_article()
 
     def move_to_trash(self) -> None:
         if self._ops is None:
@@ -395,9 +593,11 @@ class MainWindow(QMainWindow):
         article_id = self._target_article_id()
         if article_id is None:
             return
-        editing = self._form_shown() and self.form.article_id() == article_id
-        if editing and not self.maybe_save():
-            return
+        tab = self.tab_of(article_id)
+        if tab is not None and tab.form.is_modified():
+            self._show_tab(tab)
+            if not self.maybe_save():
+                return
         try:
             trashed = self._ops.move_to_trash(article_id)
         except EditorialError as error:
@@ -410,10 +610,8 @@ class MainWindow(QMainWindow):
             self.table.setCurrentIndex(QModelIndex())
         finally:
             self._syncing = False
-        if editing:
-            self.form.start_new()
-            self.stack.setCurrentWidget(self.placeholder)
-            self._refresh_review(None)
+        if tab is not None:
+            self._discard_tab(tab)
         self.statusBar().showMessage(
             translate("MainWindow", "“{title}” was moved to the trash.").format(
                 title=trashed.title
@@ -455,8 +653,8 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.model.upsert(summary_of(copy))
-        self.open_article(copy.id)
-        self.form.focus_title()
+        if self.open_article(copy.id, new_tab=True):
+            self.form.focus_title()
 
     def import_documents(self) -> None:
         self.import_paths(ask_import_files(self, self.settings))
@@ -468,8 +666,7 @@ class MainWindow(QMainWindow):
 
     def _on_imported(self, article: ArticleSnapshot) -> None:
         self.model.upsert(summary_of(article))
-        if not self.form.is_modified():
-            self.open_article(article.id)
+        self.open_article(article.id, new_tab=True)
 
     def export_articles(self) -> None:
         """File → Export: the open/selected article, or a batch chosen in the dialog."""
@@ -528,24 +725,38 @@ class MainWindow(QMainWindow):
     # --- unsaved changes --------------------------------------------------------
 
     def maybe_save(self) -> bool:
-        """Settle unsaved changes: True when it is fine to replace the form's content."""
-        if not self._form_shown() or not self.form.is_modified():
+        """Settle the current tab's unsaved changes: True when it is fine to go on
+        (saved, discarded, or nothing to settle)."""
+        tab = self.current_tab()
+        if tab is None or not tab.form.is_modified():
             return True
         choice = self.confirm_unsaved_changes()
         if choice is UnsavedChoice.SAVE:
             return self.save_article()
-        return choice is UnsavedChoice.DISCARD
+        if choice is UnsavedChoice.DISCARD:
+            self._on_discarded(tab)
+            return True
+        return False
+
+    def _on_discarded(self, tab: ArticleTab) -> None:
+        """The user threw this tab's changes away (hook for the recovery journal)."""
 
     def confirm_unsaved_changes(self) -> UnsavedChoice:
         return ask_unsaved_changes(self, self.form.display_title())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.maybe_save():
-            self.article_lock.release()
-            self.save_layout()
-            event.accept()
-        else:
-            event.ignore()
+        # Ask about each tab with unsaved work, showing it while asking.
+        for tab in self.open_tabs():
+            if tab.form.is_modified():
+                self._show_tab(tab)
+                if not self.maybe_save():
+                    event.ignore()
+                    return
+        self.remember_open_tabs()
+        for tab in self.open_tabs():
+            tab.lock.release()
+        self.save_layout()
+        event.accept()
 
     def save_layout(self) -> None:
         """Window geometry, the splitter and the list's columns, for the next start."""
@@ -565,17 +776,25 @@ class MainWindow(QMainWindow):
     # --- review and editor wiring --------------------------------------------------
 
     def _build_review_menus(self, toolbar: QToolBar) -> None:
-        """File, Edit, Format, Review, Settings, Help; the workflow steps on the toolbar."""
+        """File, Edit, Format, Review, Settings, Help; the workflow steps on the toolbar.
+
+        Edit and Format hold the current tab's editor actions (`_follow_editor`)."""
         bar = self.menuBar()
+        view_menu = self.findChild(QMenu, "menu.view")
         settings_menu = self.findChild(QMenu, "menu.settings")
-        assert settings_menu is not None
-        before = settings_menu.menuAction()
-        for menu in (self.form.editor.edit_menu(), self.form.editor.format_menu()):
+        assert view_menu is not None and settings_menu is not None
+        before = view_menu.menuAction()
+        self.edit_menu = QMenu(translate("Editor", "&Edit"), self)
+        self.edit_menu.setObjectName("menu.edit")
+        self.format_menu = QMenu(translate("Editor", "F&ormat"), self)
+        self.format_menu.setObjectName("menu.format")
+        for menu in (self.edit_menu, self.format_menu):
+            menu.setEnabled(False)
             bar.insertMenu(before, menu)
         review_menu = QMenu(self.review_actions.menu_title(), self)
         review_menu.setObjectName("menu.review")
         self.review_actions.add_to(review_menu)
-        bar.insertMenu(before, review_menu)
+        bar.insertMenu(settings_menu.menuAction(), review_menu)
         self.review_menu = review_menu
         toolbar.addSeparator()
         self.review_actions.add_to(toolbar)
@@ -584,16 +803,13 @@ class MainWindow(QMainWindow):
         show = self._show_status
         for source in (self.review_actions, self.history_panel, self.comments_panel):
             source.statusMessage.connect(show)
-        self.article_lock.statusMessage.connect(show)
         self.review_actions.articleChanged.connect(self._on_review_changed)
         self.history_panel.articleChanged.connect(self._on_review_changed)
         self.review_actions.before_step = lambda _action: self.maybe_save()
         self.history_panel.before_restore = self.maybe_save
-        self.queues_panel.openArticle.connect(lambda i: self.maybe_save() and self.open_article(i))
+        self.queues_panel.openArticle.connect(lambda i: self.open_article(i, new_tab=True))
         self.comments_panel.anchorActivated.connect(self._select_anchor)
         self.comments_panel.countChanged.connect(self._on_comment_count)
-        self.article_lock.lostLock.connect(lambda _state: self._apply_editable())
-        self.article_lock.acquired.connect(self._on_lock_acquired)
 
     def _attach_review(self, context: AppContext) -> None:
         ops = ReviewOperations(context)
@@ -603,19 +819,12 @@ class MainWindow(QMainWindow):
             self.comments_panel,
             self.history_panel,
             self.queues_panel,
-            self.article_lock,
         ):
             part.attach(ops)
         self.user_label.setText(current_user_text(context.user))
         self.user_label.setToolTip(current_user_tip(context.user))
         self._actions[ActionId.USERS].setEnabled(can_manage_users(context.user))
-        self.lock_banner.set_zone(context.zone)
         self.history_panel.set_zone(context.zone)
-
-    def _attach_editor(self) -> None:
-        assert self._ops is not None
-        self.form.editor.set_store_image(self._ops.store_image)
-        self.form.editor.set_image_provider(self._ops.image_data)
 
     def _images_of(self, article: ArticleSnapshot) -> dict[str, bytes]:
         """The body's pictures for the editor; a failure only leaves them blank."""
@@ -628,58 +837,78 @@ class MainWindow(QMainWindow):
             return {}
 
     def _refresh_review(self, article: ArticleSnapshot | None) -> None:
-        """Tell the review parts which article is shown; take its lock if it changed."""
+        """Tell the review parts which article is shown; the current tab takes its
+        article's lock if it does not hold it for that article yet."""
         if self._ops is None:
             return
         self.review_actions.set_article(article)
         self.history_panel.set_article(article)
         self.comments_panel.set_article(article)
+        tab = self.current_tab()
+        if tab is None:
+            return
         if article is None:
-            self.article_lock.release()
-        elif self.article_lock.article_id() != article.id:
-            self.article_lock.open(article.id, edit=self._can_edit())
-        self._apply_editable()
+            tab.lock.release()
+        elif tab.lock.article_id() != article.id:
+            tab.lock.open(article.id, edit=self._can_edit())
+        self._apply_editable(tab)
 
     def _can_edit(self) -> bool:
         state = self.review_actions.state()
         return state is not None and state.permissions.can_edit
 
-    def _apply_editable(self) -> None:
-        """A stored article is editable only with the permission AND the lock."""
-        stored = self.form.article() is not None
-        editable = not stored or (self._can_edit() and self.article_lock.held())
-        self.form.set_read_only(not editable)
+    def _apply_editable(self, tab: ArticleTab | None = None) -> None:
+        """A stored article is editable only with the permission AND the lock.
+        The permission is known for the current tab; a background tab that loses
+        its lock goes read-only at once and is re-checked when shown."""
+        tab = tab or self.current_tab()
+        if tab is None:
+            self._update_actions()
+            return
+        stored = tab.form.article() is not None
+        if tab is self.current_tab():
+            editable = not stored or (self._can_edit() and tab.lock.held())
+        else:
+            editable = not stored or (tab.lock.held() and not tab.form.is_read_only())
+        tab.form.set_read_only(not editable)
         self._update_actions()
 
     def _on_review_changed(self, article: ArticleSnapshot) -> None:
-        self.form.load(article, self._images_of(article))
+        tab = self.tab_of(article.id)
+        if tab is not None:
+            tab.form.load(article, self._images_of(article))
+            self._update_tab_label(tab)
         self.model.upsert(summary_of(article))
-        self._refresh_review(article)
+        if tab is not None and tab is self.current_tab():
+            self._refresh_review(article)
         self.queues_panel.refresh()
         self._update_title()
 
-    def _on_lock_acquired(self) -> None:
-        article_id = self.form.article_id()
-        if article_id is not None and not self.form.is_modified() and self._ops is not None:
+    def _on_lock_acquired(self, tab: ArticleTab) -> None:
+        article_id = tab.form.article_id()
+        if article_id is not None and not tab.form.is_modified() and self._ops is not None:
             try:
                 article = self._ops.get(article_id)
             except EditorialError as error:
                 show_error(self, error)
             else:
-                self.form.load(article, self._images_of(article))
+                tab.form.load(article, self._images_of(article))
                 self.model.upsert(summary_of(article))
-        self._apply_editable()
+        if tab is self.current_tab():
+            self._apply_editable(tab)
 
     def _selection_anchor(self) -> SelectionAnchor | None:
-        article = self.form.article()
-        if article is None:
+        tab = self.current_tab()
+        article = tab.form.article() if tab else None
+        if tab is None or article is None:
             return None
-        return selection_anchor(self.form.body_edit.textCursor(), article.body)
+        return selection_anchor(tab.form.body_edit.textCursor(), article.body)
 
     def _select_anchor(self, start: int, end: int) -> None:
-        article = self.form.article()
-        if article is not None:
-            select_anchor(self.form.body_edit, article.body, start, end)
+        tab = self.current_tab()
+        article = tab.form.article() if tab else None
+        if tab is not None and article is not None:
+            select_anchor(tab.form.body_edit, article.body, start, end)
 
     def _on_comment_count(self, count: int) -> None:
         index = self.review_tabs.indexOf(self.comments_panel)
@@ -714,14 +943,15 @@ class MainWindow(QMainWindow):
 
     # --- internals --------------------------------------------------------------
 
-    def _save_existing(self) -> ArticleSnapshot | None:
+    def _save_existing(self, tab: ArticleTab) -> ArticleSnapshot | None:
         """Save changes to a stored article; on a conflict ask the user what to do."""
         assert self._ops is not None
-        article_id = self.form.article_id()
-        expected = self.form.base_version()
+        form = tab.form
+        article_id = form.article_id()
+        expected = form.base_version()
         assert article_id is not None and expected is not None
         while True:
-            changes = self.form.changes()
+            changes = form.changes()
             try:
                 saved = self._ops.save(article_id, expected, changes)
             except ConflictError as conflict:
@@ -730,11 +960,11 @@ class MainWindow(QMainWindow):
                     expected = conflict.theirs.version
                     continue
                 if choice is ConflictChoice.LOAD_THEIRS:
-                    self.form.load(conflict.theirs)
+                    form.load(conflict.theirs)
                     self.model.upsert(summary_of(conflict.theirs))
-                    self._update_title()
+                    self._update_tab_label(tab)
                 return None
-            self.form.mark_saved(saved, sent_body=changes.body)
+            form.mark_saved(saved, sent_body=changes.body)
             return saved
 
     def resolve_conflict(self, conflict: ConflictError) -> ConflictChoice:
@@ -746,10 +976,12 @@ class MainWindow(QMainWindow):
         finally:
             dialog.deleteLater()
 
-    def _after_save(self, saved: ArticleSnapshot) -> None:
+    def _after_save(self, tab: ArticleTab, saved: ArticleSnapshot) -> None:
         self.model.upsert(summary_of(saved))
         self._select_article(saved.id)
-        self._refresh_review(saved)
+        self._update_tab_label(tab)
+        if tab is self.current_tab():
+            self._refresh_review(saved)
         self.queues_panel.refresh()
         self.statusBar().showMessage(
             translate("MainWindow", "Saved “{title}” (version {version}).").format(
@@ -761,34 +993,35 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """A click (or arrow key) in the list shows that article: its own tab if open,
+        else in the current tab when nobody typed in it, else in a new tab — so
+        browsing the list never asks about, or loses, unsaved work."""
         if self._syncing or not current.isValid():
             self._update_actions()
             return
         article_id = current.data(ARTICLE_ID_ROLE)
-        if self._form_shown() and article_id == self.form.article_id():
-            return
-        if not self.maybe_save():
-            # stay where we were
-            self._select_article(self.form.article_id() if self._form_shown() else None)
+        if article_id == self._current_article_id():
             return
         self.open_article(article_id)
 
-    def _on_modified_changed(self, modified: bool) -> None:
-        self.setWindowModified(modified)
+    def _current_article_id(self) -> int | None:
+        tab = self.current_tab()
+        return tab.article_id() if tab else None
 
     def _form_shown(self) -> bool:
-        return self.stack.currentWidget() is self.form_page
+        return self.current_tab() is not None
 
     def _status_of(self, article_id: int) -> Status | None:
-        if self._form_shown() and self.form.article_id() == article_id:
-            article = self.form.article()
+        tab = self.tab_of(article_id)
+        if tab is not None:
+            article = tab.form.article()
             return article.status if article else None
         row = self.model.row_of(article_id)
         return self.model.summary(row).status if row is not None else None
 
     def _target_article_id(self) -> int | None:
-        if self._form_shown() and self.form.article_id() is not None:
-            return self.form.article_id()
+        if (article_id := self._current_article_id()) is not None:
+            return article_id
         current = self.table.currentIndex()
         if current.isValid() and self.table.selectionModel().isSelected(current):
             return current.data(ARTICLE_ID_ROLE)
@@ -814,26 +1047,30 @@ class MainWindow(QMainWindow):
             self._syncing = False
 
     def _update_title(self) -> None:
-        if self._form_shown():
+        tab = self.current_tab()
+        if tab is not None:
             # "[*]" is where Qt shows the modified marker (setWindowModified)
             self.setWindowTitle(
                 translate("MainWindow", "{article}[*] — Editorial Desk").format(
-                    article=self.form.display_title()
+                    article=tab.form.display_title()
                 )
             )
-            self.setWindowModified(self.form.is_modified())
+            self.setWindowModified(tab.form.is_modified())
         else:
             self.setWindowTitle(translate("MainWindow", "Editorial Desk"))
             self.setWindowModified(False)
 
     def _update_actions(self) -> None:
         ready = self._ops is not None
+        tab = self.current_tab()
         self._actions[ActionId.NEW_ARTICLE].setEnabled(ready)
-        editable = ready and not self.form.is_read_only()
-        self._actions[ActionId.SAVE_ARTICLE].setEnabled(editable and self._form_shown())
+        editable = ready and tab is not None and not tab.form.is_read_only()
+        self._actions[ActionId.SAVE_ARTICLE].setEnabled(editable)
+        self._actions[ActionId.CLOSE_TAB].setEnabled(tab is not None)
         target = self._target_article_id() if ready else None
         in_trash = target is not None and self._status_of(target) is Status.TRASH
         self._actions[ActionId.TRASH_ARTICLE].setEnabled(target is not None and not in_trash)
         self._actions[ActionId.RESTORE_ARTICLE].setEnabled(in_trash)
         self._actions[ActionId.DUPLICATE_ARTICLE].setEnabled(target is not None)
-        self.form.save_button.setEnabled(editable)
+        if tab is not None:
+            tab.form.save_button.setEnabled(editable)

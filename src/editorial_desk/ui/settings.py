@@ -132,6 +132,27 @@ class AppSettings:
     def export_reference_docx(self, value: Path | None) -> None:
         self._qs.setValue(self.EXPORT_TEMPLATE_KEY, str(value) if value else "")
 
+    # --- open article tabs ------------------------------------------------------------
+
+    @property
+    def open_articles(self) -> list[int]:
+        """The ids of the articles open in tabs at the last close, in tab order."""
+        raw = str(self._qs.value("tabs/open", "") or "")
+        return [int(part) for part in raw.split(",") if part.strip().isdigit()]
+
+    @open_articles.setter
+    def open_articles(self, ids: list[int]) -> None:
+        self._qs.setValue("tabs/open", ",".join(str(article_id) for article_id in ids))
+
+    @property
+    def current_article(self) -> int | None:
+        raw = str(self._qs.value("tabs/current", "") or "")
+        return int(raw) if raw.isdigit() else None
+
+    @current_article.setter
+    def current_article(self, article_id: int | None) -> None:
+        self._qs.setValue("tabs/current", "" if article_id is None else str(article_id))
+
     def _path(self, key: str) -> Path | None:
         raw = str(self._qs.value(key, "") or "")
         return Path(raw) if raw else None
