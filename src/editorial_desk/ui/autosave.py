@@ -1,0 +1,276 @@
+"""Autosave: every change to an open article reaches the recovery journal within
+two seconds of the last keystroke, and typing never waits for it.
+
+Per keystroke the controller only restarts a single-shot timer (the form's
+`contentChanged`). When the user pauses for `DEBOUNCE_MS`, it takes a snapshot on
+the UI thread that costs no more than copying the document (`ArticleForm.draft`:
+plain field values and `QTextDocument.clone()`), and a worker thread turns the
+copy into the canonical body format and writes the journal entry atomically.
+
+Writes never overlap: a change while one is running is written right after it.
+`discard()` after an explicit save (or when the user throws the changes away)
+also cancels what is pending or running, so a stale entry cannot come back.
+
+One controller per open form:
+
+    controller = AutosaveController(form, RecoveryJournal(journal_folder(location)),
+                                    key_for(form), parent=form)
+    ...saved:       controller.discard(); controller.set_key(key_for(form))
+    ...tab closes:  controller.discard() or controller.flush(); controller.close()
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
+
+from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal, now_iso
+from editorial_desk.ui import body_convert
+from editorial_desk.ui.article_form import ArticleForm, FormDraft
+from editorial_desk.ui.background import BackgroundTask, run_in_background
+
+DEBOUNCE_MS = 1000  # a pause this long writes; plus the write itself, well under 2 s
+_JOIN_SECONDS = 5.0  # waiting for a write in flight (discard, flush, close)
+
+
+def new_key() -> str:
+    """The key of an article never saved (it has no id yet)."""
+    return f"new-{uuid.uuid4().hex}"
+
+
+def article_key(article_id: int) -> str:
+    return f"article-{article_id}"
+
+
+def key_for(form: ArticleForm) -> str:
+    """A fresh key for what the form holds: `article-<id>`, or `new-<random>`."""
+    article_id = form.article_id()
+    return article_key(article_id) if article_id is not None else new_key()
+
+
+def entry_from_draft(key: str, draft: FormDraft) -> RecoveryEntry:
+    """The journal entry for a snapshot. Converts the body: off the UI thread."""
+    return RecoveryEntry(
+        key=key,
+        article_id=draft.article_id,
+        base_version=draft.base_version,
+        title=draft.title,
+        lead=draft.lead,
+        body=body_convert.document_to_canonical(draft.body),
+        rubric=draft.rubric,
+        planned_at=draft.planned_at.isoformat() if draft.planned_at else None,
+        saved_at=now_iso(),
+        tags=draft.tags,
+    )
+
+
+@dataclass(eq=False)
+class _Write:
+    """One write in flight. `draft` holds the document clone: it is released here,
+    on the UI thread, not by the worker."""
+
+    key: str
+    generation: int
+    draft: FormDraft | None
+    task: BackgroundTask | None = None
+    outcome: dict[str, Any] = field(default_factory=dict)  # "entry" or "error"
+    handled: bool = False
+
+
+class AutosaveController(QObject):
+    """Keeps the recovery journal entry `key` in step with `form`.
+
+    Signals: `saved(key)` after an entry was written, `discarded(key)` after the
+    entry was removed because the form holds nothing unsaved, `failed(error)`
+    when the journal could not be written (it is tried again on the next change)."""
+
+    saved = Signal(str)
+    discarded = Signal(str)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        form: ArticleForm,
+        journal: RecoveryJournal,
+        key: str,
+        parent: QObject | None = None,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._form = form
+        self._journal = journal
+        self._key = key
+        self._generation = 0  # bumped by discard/set_key: a write of an older one is stale
+        self._dirty = False  # changed since the last snapshot
+        self._write: _Write | None = None
+        self._closed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self._on_timeout)
+        form.contentChanged.connect(self._on_changed)
+
+    # --- public -----------------------------------------------------------------
+
+    @property
+    def key(self) -> str:
+        return self._key
+
+    @property
+    def journal(self) -> RecoveryJournal:
+        return self._journal
+
+    def is_pending(self) -> bool:
+        """A change not yet written (waiting for the pause, or for a write)."""
+        return self._dirty or self._timer.isActive()
+
+    def is_writing(self) -> bool:
+        return self._write is not None
+
+    def snapshot(self) -> FormDraft:
+        """The UI-thread part of one autosave (what the benchmark measures)."""
+        return self._form.draft()
+
+    def flush(self) -> None:
+        """Write now, synchronously, if anything is unwritten (closing, tests)."""
+        self._timer.stop()
+        self._wait_for_write()
+        if self._closed or not self._dirty:
+            return
+        self._dirty = False
+        if not self._form.is_modified():
+            self._remove_entry()
+            return
+        draft = self.snapshot()
+        try:
+            self._journal.write(entry_from_draft(self._key, draft))
+        except OSError as error:
+            self._dirty = True
+            self.failed.emit(error)
+            return
+        self.saved.emit(self._key)
+
+    def discard(self) -> None:
+        """Remove the entry: the form was just saved, or its changes thrown away.
+        A pending change is forgotten, a write in flight is waited for (or, if it
+        takes too long, its file is removed as soon as it lands)."""
+        self._timer.stop()
+        self._generation += 1
+        self._dirty = False
+        self._wait_for_write()
+        self._journal.discard(self._key)
+
+    def set_key(self, key: str) -> None:
+        """The form now belongs under `key` (a new article got its id on first
+        save): the old entry goes, unsaved work is written under the new key."""
+        if key == self._key:
+            return
+        old, self._key = self._key, key
+        self._generation += 1
+        self._wait_for_write()
+        self._journal.discard(old)
+        if self._form.is_modified():
+            self._dirty = True
+            self._timer.start(0)
+
+    def close(self) -> None:
+        """Stop listening (the form is closing). Does not write or remove: call
+        `flush()` or `discard()` first."""
+        if self._closed:
+            return
+        self._timer.stop()
+        self._wait_for_write()
+        self._closed = True
+        if isValid(self._form):
+            self._form.contentChanged.disconnect(self._on_changed)
+
+    # --- the cycle --------------------------------------------------------------
+
+    def _on_changed(self) -> None:
+        self._dirty = True
+        self._timer.start()  # restarted per keystroke: nothing else happens here
+
+    def _on_timeout(self) -> None:
+        if self._write is None and not self._closed:
+            self._start_write()
+        # else: `_finish` starts the next write when the current one ends
+
+    def _start_write(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        if not self._form.is_modified():  # undone back to the stored text
+            self._remove_entry()
+            return
+        write = _Write(self._key, self._generation, self.snapshot())
+        journal = self._journal
+
+        def work() -> RecoveryEntry:
+            assert write.draft is not None
+            try:
+                entry = entry_from_draft(write.key, write.draft)
+                journal.write(entry)
+            except BaseException as error:
+                write.outcome["error"] = error
+                raise
+            write.outcome["entry"] = entry
+            return entry
+
+        def on_error(error: BaseException) -> None:
+            write.outcome.setdefault("error", error)
+            if isValid(self):
+                self._finish(write)
+
+        def on_done(_entry: object) -> None:
+            if isValid(self):
+                self._finish(write)
+
+        self._write = write
+        write.task = run_in_background(work, on_done, on_error)
+
+    def _finish(self, write: _Write) -> None:
+        """A write ended (called once, on the UI thread)."""
+        if write.handled:
+            return
+        write.handled = True
+        write.draft = None  # the clone is released here, on the UI thread
+        write.task = None
+        if self._write is write:
+            self._write = None
+        changed_meanwhile = self._dirty
+        if write.generation != self._generation:
+            # discarded or re-keyed while it ran: what it wrote must not stay
+            self._journal.discard(write.key)
+        elif "error" in write.outcome:
+            self._dirty = True
+            self.failed.emit(write.outcome["error"])
+        else:
+            self.saved.emit(write.key)
+        if changed_meanwhile and not self._timer.isActive() and not self._closed:
+            # changed while writing and the pause is over: write that too (a failed
+            # write is not retried in a loop: the next change or flush() tries again)
+            self._start_write()
+
+    def _wait_for_write(self) -> None:
+        write = self._write
+        if write is None or write.task is None:
+            return
+        write.task.thread.join(_JOIN_SECONDS)
+        if write.task.thread.is_alive():
+            return  # stuck disk: `_finish` cleans up when the queued result arrives
+        if "entry" not in write.outcome and "error" not in write.outcome:
+            write.outcome["error"] = OSError("the recovery journal write did not finish")
+        # the queued callback will find it handled
+        dirty = self._dirty
+        self._dirty = False  # no follow-up write from inside discard/flush
+        self._finish(write)
+        self._dirty = dirty or self._dirty
+
+    def _remove_entry(self) -> None:
+        self._journal.discard(self._key)
+        self.discarded.emit(self._key)
