@@ -136,6 +136,16 @@ class AutosaveController(QObject):
         """The UI-thread part of one autosave (what the benchmark measures)."""
         return self._form.draft()
 
+    def save_now(self) -> None:
+        """Start writing what is unwritten now, without waiting for the pause (in
+        the worker, as the timer would; after a running write if there is one)."""
+        self._timer.stop()
+        self._on_timeout()
+
+    def wait(self, timeout: float = _JOIN_SECONDS) -> None:
+        """Wait (blocking) for the write in flight to end; its result is handled now."""
+        self._wait_for_write(timeout)
+
     def flush(self) -> None:
         """Write now, synchronously, if anything is unwritten (closing, tests)."""
         self._timer.stop()
@@ -198,7 +208,8 @@ class AutosaveController(QObject):
     def _on_timeout(self) -> None:
         if self._write is None and not self._closed:
             self._start_write()
-        # else: `_finish` starts the next write when the current one ends
+        # else: `_finish` starts the next write when the current one ends (the
+        # change that got us here left `_dirty` set)
 
     def _start_write(self) -> None:
         if not self._dirty:
@@ -256,11 +267,11 @@ class AutosaveController(QObject):
             # write is not retried in a loop: the next change or flush() tries again)
             self._start_write()
 
-    def _wait_for_write(self) -> None:
+    def _wait_for_write(self, timeout: float = _JOIN_SECONDS) -> None:
         write = self._write
         if write is None or write.task is None:
             return
-        write.task.thread.join(_JOIN_SECONDS)
+        write.task.thread.join(timeout)
         if write.task.thread.is_alive():
             return  # stuck disk: `_finish` cleans up when the queued result arrives
         if "entry" not in write.outcome and "error" not in write.outcome:
