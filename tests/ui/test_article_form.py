@@ -1,0 +1,220 @@
+"""The article form's metadata (rubric, tags, author, status) and restoring unsaved
+work from the recovery journal; real widgets, real store."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from editorial_desk.domain.article import ArticleChanges
+from editorial_desk.services.articles import create_article, get_article, update_article
+from editorial_desk.store.recovery import RecoveryEntry, now_iso
+from editorial_desk.ui import body_convert
+from editorial_desk.ui.article_form import ArticleForm, parse_tags
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+
+
+@pytest.fixture
+def form(qtbot) -> ArticleForm:
+    widget = ArticleForm(MOSCOW, load_icons=False)
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def article(store, actor):
+    with store.session() as session:
+        return create_article(
+            session,
+            actor,
+            title="Субботник",
+            lead="Лид",
+            body="<p>Уборка парков.</p>",
+            rubric="Город",
+            tags=["парки", "субботник"],
+        )
+
+
+def test_parse_tags_trims_and_drops_repeats_ignoring_case():
+    assert parse_tags(" парки,Скверы ,  ПАРКИ,, Новый   год ,") == ("парки", "Скверы", "Новый год")
+    assert parse_tags("") == ()
+
+
+def test_loaded_article_shows_its_metadata(form, article):
+    form.set_rubric_choices(["Город", "Культура"])
+    form.load(article)
+    assert form.rubric_edit.currentText() == "Город"
+    assert form.tags_edit.text() == "парки, субботник"
+    assert form.author_label.text() == article.author_name
+    assert form.status_value.text() == "Draft"
+    assert form.values().tags == ("парки", "субботник")
+    assert not form.is_modified()
+
+
+def test_new_article_shows_the_current_user_as_author(form):
+    form.set_current_user_name("Анна Редакторова")
+    assert form.author_label.text() == "Анна Редакторова"
+    form.start_new()
+    assert form.author_label.text() == "Анна Редакторова"
+
+
+def test_rubric_choices_keep_the_typed_rubric(form, article):
+    form.load(article)
+    form.set_rubric_choices(["Культура", "Спорт"])
+    assert form.rubric_edit.currentText() == "Город"
+    assert form.rubric_choices() == ["Культура", "Спорт"]
+    assert not form.is_modified()
+    form.rubric_edit.setCurrentIndex(1)
+    assert form.is_modified()
+    assert form.changes().rubric == "Спорт"
+
+
+def test_tags_count_as_changes_only_when_they_differ(qtbot, type_text, form, article):
+    form.load(article)
+    form.tags_edit.setText("Парки ,субботник")  # another spelling is a change
+    assert form.changes().tags == ("Парки", "субботник")
+    form.tags_edit.setText("парки,   субботник, ПАРКИ")
+    assert not form.is_modified()
+    assert form.changes().tags is None
+    form.tags_edit.clear()
+    type_text(form.tags_edit, "парки, субботник, ёлки")
+    assert form.is_modified()
+    assert form.changes() == ArticleChanges(tags=("парки", "субботник", "ёлки"))
+
+
+def test_tag_completion_completes_the_last_tag(qtbot, type_text, form):
+    form.set_tag_choices(["благоустройство", "парки", "транспорт"])
+    form.tags_edit.setFocus()
+    type_text(form.tags_edit, "парки, бла")
+    completer = form.tag_completer
+    assert completer.completionCount() == 1  # only the tag after the comma is matched
+    # what choosing it puts into the line: the tags before kept
+    assert completer.currentCompletion() == "парки, благоустройство, "
+
+
+def test_content_changed_fires_for_every_field_but_not_while_loading(
+    qtbot, type_text, form, article
+):
+    seen: list[int] = []
+    form.contentChanged.connect(lambda: seen.append(1))
+    form.load(article)
+    assert seen == []
+    for widget in (form.title_edit, form.tags_edit, form.lead_edit, form.body_edit):
+        seen.clear()
+        type_text(widget, "ж")
+        assert seen, widget.objectName()
+    seen.clear()
+    form.rubric_edit.setEditText("Спорт")
+    form.planned_edit.scheduled.setChecked(True)
+    assert len(seen) >= 2
+
+
+def test_saving_metadata_reaches_the_store_and_the_rubric_list(store, actor, form, article):
+    from editorial_desk.services.rubrics import list_rubrics
+
+    form.load(article)
+    form.rubric_edit.setEditText("Экология")
+    form.tags_edit.setText("парки, Ёлки")
+    with store.session() as session:
+        saved = update_article(session, actor, article.id, article.version, form.changes())
+    form.mark_saved(saved)
+    assert not form.is_modified()
+    with store.session() as session:
+        assert get_article(session, article.id).tags == ("парки", "Ёлки")
+        assert "Экология" in list_rubrics(session)
+
+
+def _entry(article, **fields) -> RecoveryEntry:
+    values = {
+        "key": f"article-{article.id}" if article else "new-abc",
+        "article_id": article.id if article else None,
+        "base_version": article.version if article else None,
+        "title": "Субботник в парке",
+        "lead": "Новый лид",
+        "body": "<h2>Итоги</h2><p>Вышли <strong>300</strong> жителей.</p>",
+        "rubric": "Экология",
+        "planned_at": "2026-12-01T07:00:00+00:00",
+        "saved_at": now_iso(),
+        "tags": ("парки", "ёлки"),
+    }
+    values.update(fields)
+    return RecoveryEntry(**values)
+
+
+def test_restore_from_fills_every_field_and_is_modified(form, article):
+    entry = _entry(article)
+    form.restore_from(entry, article)
+    values = form.values()
+    assert (values.title, values.lead, values.body, values.rubric, values.tags) == (
+        entry.title,
+        entry.lead,
+        entry.body,
+        entry.rubric,
+        entry.tags,
+    )
+    assert values.planned_at == datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
+    assert form.is_modified()
+    assert form.article_id() == article.id and form.base_version() == article.version
+    changes = form.changes()
+    assert (changes.title, changes.lead, changes.body, changes.rubric, changes.tags) == (
+        entry.title,
+        entry.lead,
+        entry.body,
+        entry.rubric,
+        entry.tags,
+    )
+    assert changes.change_planned_at
+
+
+def test_restore_keeps_the_base_version_so_a_newer_save_conflicts(store, actor, form, article):
+    from editorial_desk.domain.errors import ConflictError
+
+    with store.session() as session:  # somebody saved after the crash
+        newest = update_article(
+            session, actor, article.id, article.version, ArticleChanges(lead="Чужой лид")
+        )
+    form.restore_from(_entry(article), newest)
+    assert form.base_version() == article.version
+    with pytest.raises(ConflictError), store.session() as session:
+        update_article(session, actor, article.id, form.base_version(), form.changes())
+
+
+def test_restore_of_a_never_saved_article(form):
+    entry = _entry(None, planned_at=None, lead="")
+    form.restore_from(entry)
+    assert form.is_new() and form.is_modified()
+    assert form.values().body == entry.body
+    assert form.values().planned_at is None
+    assert body_convert.document_to_canonical(form.body_edit.document()) == entry.body
+
+
+def test_restore_refuses_an_entry_of_another_article(form, article):
+    with pytest.raises(ValueError):
+        form.restore_from(_entry(article, article_id=article.id + 1), article)
+
+
+def test_read_only_locks_the_metadata(form, article):
+    form.load(article)
+    form.set_read_only(True)
+    assert form.tags_edit.isReadOnly() and not form.rubric_edit.isEnabled()
+    form.set_read_only(False)
+    assert not form.tags_edit.isReadOnly() and form.rubric_edit.isEnabled()
+
+
+def test_folded_properties_show_a_summary(form, article):
+    form.load(article)
+    with_toggle: list[bool] = []
+    form.propertiesToggled.connect(with_toggle.append)
+    form.properties_toggle.click()
+    assert not form.properties_expanded() and not form.properties.isVisible()
+    assert form.properties_summary.isVisible()
+    assert "Город" in form.properties_summary.text()
+    assert "парки, субботник" in form.properties_summary.text()
+    form.set_properties_expanded(True)
+    assert form.properties.isVisible() and with_toggle == [False, True]
