@@ -255,8 +255,8 @@ class ArticleForm(QWidget):
         self.properties_toggle = QToolButton(self)
         self.properties_toggle.setObjectName("propertiesToggle")
         self.properties_toggle.setText(translate("ArticleForm", "Properties"))
-        self.properties_toggle.setCheckable(True)
-        self.properties_toggle.setChecked(True)
+        # not checkable: a checked tool button looks pressed, this is a fold arrow
+        self._properties_expanded = True
         self.properties_toggle.setAutoRaise(True)
         self.properties_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.properties_toggle.setArrowType(Qt.ArrowType.DownArrow)
@@ -311,8 +311,9 @@ class ArticleForm(QWidget):
         toggle_row.setContentsMargins(0, 0, 0, 0)
         toggle_row.addWidget(self.properties_toggle)
         toggle_row.addWidget(self.properties_summary, 1)
-        grid.addLayout(toggle_row, 3, 0, 1, 2)
-        grid.addWidget(self.properties, 4, 0, 1, 2)
+        toggle_row.addStretch(0)  # keeps the arrow on the left while the summary is hidden
+        grid.addLayout(toggle_row, 3, 1)
+        grid.addWidget(self.properties, 4, 1)
         self._add_row(grid, 5, translate("ArticleForm", "&Body:"), self.editor)
         grid.setRowStretch(5, 1)  # the body takes the height
         buttons = QHBoxLayout()
@@ -329,7 +330,9 @@ class ArticleForm(QWidget):
         # contentsChanged is per keystroke: the slots only emit, nothing else
         self.lead_edit.document().contentsChanged.connect(self._emit_content_changed)
         self.body_edit.document().contentsChanged.connect(self._emit_content_changed)
-        self.properties_toggle.toggled.connect(self.set_properties_expanded)
+        self.properties_toggle.clicked.connect(
+            lambda: self.set_properties_expanded(not self._properties_expanded)
+        )
         self.save_button.clicked.connect(self.saveRequested)
         self.start_new()
 
@@ -374,22 +377,22 @@ class ArticleForm(QWidget):
 
     def set_properties_expanded(self, expanded: bool) -> None:
         """Show or fold the «Properties» section (a folded one shows a summary)."""
-        if self.properties_toggle.isChecked() != expanded:
-            self.properties_toggle.setChecked(expanded)  # comes back here
-            return
+        changed = expanded != self._properties_expanded
+        self._properties_expanded = expanded
         self.properties_toggle.setArrowType(
             Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
         )
         self.properties.setVisible(expanded)
         self.properties_summary.setVisible(not expanded)
         self._update_summary()
-        self.propertiesToggled.emit(expanded)
+        if changed:
+            self.propertiesToggled.emit(expanded)
 
     def properties_expanded(self) -> bool:
-        return self.properties_toggle.isChecked()
+        return self._properties_expanded
 
     def _update_summary(self) -> None:
-        if self.properties_toggle.isChecked():
+        if self._properties_expanded:
             return  # the fields themselves are on show
         parts = [self.rubric_edit.currentText().strip(), format_tags(self.tags())]
         parts.append(self.author_label.text())
