@@ -55,7 +55,8 @@ def test_lists_every_entry_with_its_time_and_kind(dialog):
     rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert len(rows) == 2
     assert rows[0].startswith("Ремонт моста\n")
-    assert "27 ноября 2026\u202fг., 14:30" in rows[0]  # Moscow time; Qt puts a narrow no-break space before «г.»
+    # Moscow time; Qt puts a narrow no-break space before «г.»
+    assert "27 ноября 2026\u202fг., 14:30" in rows[0]
     assert "changes to a saved article" in rows[0]
     assert rows[1].startswith("Untitled\n")
     assert "27 ноября 2026\u202fг., 14:45" in rows[1] and "new article" in rows[1]
