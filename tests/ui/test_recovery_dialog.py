@@ -52,7 +52,7 @@ def dialog(qtbot, russian_locale) -> RecoveryDialog:
 
 
 def test_lists_every_entry_with_its_time_and_kind(dialog):
-    rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    rows = dialog.rows()
     assert len(rows) == 2
     assert rows[0].startswith("Ремонт моста\n")
     # Moscow time; Qt puts a narrow no-break space before «г.»

@@ -11,6 +11,7 @@ was killed): offer to restore it.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from datetime import tzinfo
 from enum import Enum
@@ -83,13 +84,9 @@ class RecoveryDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("recoveryList")
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         for entry in self._entries:
-            item = QListWidgetItem(f"{entry_title(entry)}\n{entry_description(entry, zone)}")
-            item.setData(Qt.ItemDataRole.UserRole, entry.key)
-            item.setToolTip(entry_description(entry, zone))
-            self.list.addItem(item)
+            self._add_row(entry, zone)
 
         buttons = QDialogButtonBox(self)
         self.restore_button = QPushButton(translate("RecoveryDialog", "&Restore All"), self)
@@ -111,6 +108,29 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.resize(560, 340)
+
+    def _add_row(self, entry: RecoveryEntry, zone: tzinfo) -> None:
+        """The title in bold, when and what below it in a smaller, quieter line."""
+        title, description = entry_title(entry), entry_description(entry, zone)
+        item = QListWidgetItem()
+        item.setData(Qt.ItemDataRole.UserRole, entry.key)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}\n{description}")
+        label = QLabel(
+            f"<b>{html.escape(title)}</b><br><small>{html.escape(description)}</small>",
+            self.list,
+        )
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setContentsMargins(6, 4, 6, 4)
+        item.setSizeHint(label.sizeHint())
+        self.list.addItem(item)
+        self.list.setItemWidget(item, label)
+
+    def rows(self) -> list[str]:
+        """Each entry's row as plain text: title, a line break, when and what."""
+        return [
+            self.list.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
+            for row in range(self.list.count())
+        ]
 
     def entries(self) -> list[RecoveryEntry]:
         return list(self._entries)
