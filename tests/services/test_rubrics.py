@@ -10,6 +10,7 @@ from editorial_desk.services.articles import create_article, get_article, update
 from editorial_desk.services.rubrics import (
     add_rubric,
     list_rubrics,
+    list_tags,
     move_rubric,
     remove_rubric,
     rename_rubric,
@@ -129,3 +130,15 @@ def test_tags_are_deduplicated_ignoring_case(store, team):
             session, team.editor, title="Теги", tags=["Парки", " парки ", "Скверы", "ПАРКИ"]
         )
     assert article.tags == ("Парки", "Скверы")
+
+
+def test_tags_in_use_most_used_first(store, team):
+    with store.session() as session:
+        assert list_tags(session) == []
+        create_article(session, team.editor, title="1", tags=["парки", "зима"])
+        create_article(session, team.editor, title="2", tags=["Парки", "транспорт"])
+        create_article(session, team.editor, title="3", tags=["парки"])
+        create_article(session, team.editor, title="4")
+    with store.session() as session:
+        assert list_tags(session) == ["парки", "зима", "транспорт"]
+        assert list_tags(session, limit=1) == ["парки"]

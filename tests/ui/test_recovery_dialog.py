@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from editorial_desk.store.recovery import RecoveryEntry
-from editorial_desk.ui.recovery_dialog import RecoveryChoice, RecoveryDialog
+from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal
+from editorial_desk.ui.recovery_dialog import RecoveryChoice, RecoveryDialog, apply_choice
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 
@@ -88,3 +88,16 @@ def test_later_and_escape_keep_the_journal(qtbot, dialog):
     dialog._choice = RecoveryChoice.RESTORE  # a previous answer must not stick
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.choice() is RecoveryChoice.LATER and not dialog.isVisible()
+
+
+def test_apply_choice_to_the_journal(tmp_path):
+    journal = RecoveryJournal(tmp_path)
+    for entry in ENTRIES:
+        journal.write(entry)
+    entries = journal.entries()
+    assert apply_choice(RecoveryChoice.LATER, journal, entries) == []
+    assert len(journal.entries()) == 2
+    assert apply_choice(RecoveryChoice.RESTORE, journal, entries) == entries
+    assert len(journal.entries()) == 2  # the restored tabs' autosave keeps them current
+    assert apply_choice(RecoveryChoice.DISCARD, journal, entries) == []
+    assert journal.entries() == []

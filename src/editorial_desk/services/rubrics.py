@@ -1,4 +1,5 @@
-"""The office's rubric list, kept in the database (`store.models.Rubric`).
+"""The office's rubric list, kept in the database (`store.models.Rubric`), and
+the tags in use (for completing tags in the editor).
 
 Articles store the rubric's name as text, so the list is a vocabulary, not a
 foreign key. The rules:
@@ -19,6 +20,8 @@ foreign key. The rules:
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -140,3 +143,19 @@ def move_rubric(session: Session, actor: UserInfo, name: str, index: int) -> lis
         rubric.position = position
     session.flush()
     return [rubric.name for rubric in rubrics]
+
+
+def list_tags(session: Session, limit: int = 500) -> list[str]:
+    """The tags articles use, most used first (ties alphabetically), for completion.
+    Tags are a JSON list per article, so they are counted here rather than in SQL
+    (portable across SQLite and PostgreSQL; only the small tags column is read).
+    Spellings that differ only in case count as one, the most common spelling shown."""
+    counts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for tags in session.scalars(select(Article.tags).where(Article.tags.is_not(None))):
+        for tag in tags or ():
+            key = tag.casefold()
+            counts[key] += 1
+            spellings.setdefault(key, Counter())[tag] += 1
+    ranked = sorted(counts, key=lambda key: (-counts[key], key))[:limit]
+    return [spellings[key].most_common(1)[0][0] for key in ranked]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editorial_desk.store.recovery import RecoveryEntry
+from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal
 from editorial_desk.ui.labels import format_local_long
 
 translate = QCoreApplication.translate
@@ -57,6 +57,20 @@ def entry_description(entry: RecoveryEntry, zone: tzinfo) -> str:
         else translate("RecoveryDialog", "changes to a saved article")
     )
     return f"{when} · {kind}"
+
+
+def apply_choice(
+    choice: RecoveryChoice, journal: RecoveryJournal, entries: Sequence[RecoveryEntry]
+) -> list[RecoveryEntry]:
+    """Carry out the journal side of `choice`; the entries to open as tabs.
+
+    RESTORE keeps the files: each restored tab's autosave rewrites its own entry
+    (same key), so a crash right after restoring still loses nothing. DISCARD
+    removes them. LATER leaves them for the next start."""
+    if choice is RecoveryChoice.DISCARD:
+        for entry in entries:
+            journal.discard(entry.key)
+    return list(entries) if choice is RecoveryChoice.RESTORE else []
 
 
 class RecoveryDialog(QDialog):
