@@ -218,3 +218,22 @@ def test_folded_properties_show_a_summary(form, article):
     assert "парки, субботник" in form.properties_summary.text()
     form.set_properties_expanded(True)
     assert form.properties.isVisible() and with_toggle == [False, True]
+
+
+def test_window_operations_feed_the_form_and_store_its_tags(store, actor, form):
+    from editorial_desk.ui.context import AppContext
+    from editorial_desk.ui.operations import ArticleOperations
+
+    ops = ArticleOperations(AppContext(store, actor, MOSCOW))
+    form.tags_edit.setText("парки, Ёлки, парки")
+    form.rubric_edit.setEditText("Экология")
+    values = form.values()
+    saved = ops.create(
+        title="Т", lead="", body="", rubric=values.rubric, planned_at=None, tags=values.tags
+    )
+    assert saved.tags == ("парки", "Ёлки")
+    rubrics, tags = ops.editor_choices()
+    form.set_rubric_choices(rubrics)
+    form.set_tag_choices(tags)
+    assert form.rubric_choices() == ["Экология"]
+    assert tags == ["парки", "Ёлки"]

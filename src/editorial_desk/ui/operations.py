@@ -5,6 +5,7 @@ on first use, after the window has been painted."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -48,6 +49,7 @@ class ArticleOperations:
         body: str,
         rubric: str,
         planned_at: datetime | None = None,
+        tags: Iterable[str] = (),
     ) -> ArticleSnapshot:
         from editorial_desk.services.articles import create_article
 
@@ -59,7 +61,7 @@ class ArticleOperations:
                 lead=lead,
                 body=body,
                 rubric=rubric,
-                tags=(),
+                tags=tags,
                 planned_at=planned_at,
             )
 
@@ -92,6 +94,13 @@ class ArticleOperations:
 
         with self._context.store.session() as session:
             return list_rubrics(session), list_authors(session)
+
+    def editor_choices(self) -> tuple[list[str], list[str]]:
+        """The rubric list and the tags in use, for the article form's choices."""
+        from editorial_desk.services.rubrics import list_rubrics, list_tags
+
+        with self._context.store.session() as session:
+            return list_rubrics(session), list_tags(session)
 
     def move_to_trash(self, article_id: int) -> ArticleSnapshot:
         from editorial_desk.services.articles import move_to_trash
