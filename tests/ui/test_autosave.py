@@ -3,6 +3,7 @@ the real worker thread."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from zoneinfo import ZoneInfo
@@ -244,3 +245,13 @@ def test_restored_form_keeps_writing_the_same_entry(qtbot, type_text, form, jour
     qtbot.waitUntil(lambda: _only_entry(journal).title == "Мост через реку!", timeout=2000)
     assert _only_entry(journal).base_version == article.version
     assert controller.key == entry.key
+
+
+def test_each_database_and_user_has_its_own_journal(store, team, tmp_path):
+    from editorial_desk.ui.autosave import journal_for
+    from editorial_desk.ui.context import AppContext
+
+    mine = journal_for(AppContext(store, team.editor, MOSCOW))
+    assert mine.folder == journal_for(AppContext(store, team.editor, MOSCOW)).folder
+    assert mine.folder != journal_for(AppContext(store, team.other_editor, MOSCOW)).folder
+    assert str(mine.folder).startswith(os.environ["XDG_STATE_HOME"])

@@ -13,8 +13,7 @@ also cancels what is pending or running, so a stale entry cannot come back.
 
 One controller per open form:
 
-    controller = AutosaveController(form, RecoveryJournal(journal_folder(location)),
-                                    key_for(form), parent=form)
+    controller = AutosaveController(form, journal_for(context), key_for(form), parent=form)
     ...saved:       controller.discard(); controller.set_key(key_for(form))
     ...tab closes:  controller.discard() or controller.flush(); controller.close()
 """
@@ -28,13 +27,21 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
-from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal, now_iso
+from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal, journal_folder, now_iso
 from editorial_desk.ui import body_convert
 from editorial_desk.ui.article_form import ArticleForm, FormDraft
 from editorial_desk.ui.background import BackgroundTask, run_in_background
+from editorial_desk.ui.context import AppContext
 
 DEBOUNCE_MS = 1000  # a pause this long writes; plus the write itself, well under 2 s
 _JOIN_SECONDS = 5.0  # waiting for a write in flight (discard, flush, close)
+
+
+def journal_for(context: AppContext) -> RecoveryJournal:
+    """The journal of this database and this user: two people who share an OS
+    account (or a test that switches users) never get each other's drafts."""
+    where = f"{context.store.location.display}\n{context.user.login}"
+    return RecoveryJournal(journal_folder(where))
 
 
 def new_key() -> str:
