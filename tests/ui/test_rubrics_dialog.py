@@ -42,7 +42,9 @@ def test_admin_adds_renames_moves_and_removes(qtbot, type_text, store, team, see
     assert dialog.rubrics() == ["Город", "Культура", "Спорт"]
 
     type_text(dialog.new_edit, "Экология")
-    qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.rubricsChanged) as signal:
+        qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+    assert signal.args == [["Город", "Культура", "Спорт", "Экология"]]
     assert _stored(store)[-1] == "Экология" and dialog.current() == "Экология"
     assert dialog.new_edit.text() == "" and dialog.changed
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -92,6 +92,11 @@ class StoreRubricSource:
 
 
 class RubricsDialog(QDialog):
+    """`rubricsChanged(names)` after every change made here (refresh the forms'
+    rubric choices from it); `changed` says whether there was any."""
+
+    rubricsChanged = Signal(list)
+
     def __init__(self, source: RubricSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rubricsDialog")
@@ -228,6 +233,7 @@ class RubricsDialog(QDialog):
             return False
         self.changed = True
         self._fill(names, select)
+        self.rubricsChanged.emit(names)
         return True
 
     def _refresh(self, select: str | None) -> None:
