@@ -132,7 +132,7 @@ def child_keystrokes(body_file: str, repeats: int, per_repeat: int) -> dict[str,
 def child_autosave(body_file: str, repeats: int) -> dict[str, Any]:
     """One autosave tick's UI-thread part after a typed character, in a shown
     `ArticleForm` holding the body: `AutosaveController.save_now()`, which is what
-    the debounce timer runs (the form's fields, a copy of the body's content, the
+    the debounce timer runs (the form's fields, a clone of the body document, the
     worker's start). The worker's part (canonical conversion and the atomic journal
     write) is waited for outside the sample; its duration is reported as extras."""
     import tempfile

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,11 +109,9 @@ class FormValues:
 @dataclass(frozen=True, slots=True)
 class FormDraft:
     """The form's state for the recovery journal, cheap to take on the UI thread:
-    every field as plain values, the body as a private copy of its content (a
-    `QTextDocumentFragment` of the whole document: half the cost of
-    `QTextDocument.clone()`, which is this copy plus pasting it into a new
-    document). `body_document()` does the pasting, in the worker, which then
-    converts it to the canonical format. Nobody else holds `body`."""
+    every field as plain values, the body as a private copy of its document
+    (`QTextDocument.clone()`), converted to the canonical format later, off the
+    UI thread. Nobody else holds `body`, so a worker may read it."""
 
     article_id: int | None
     base_version: int | None
@@ -122,14 +120,7 @@ class FormDraft:
     rubric: str
     tags: tuple[str, ...]
     planned_at: datetime | None
-    body: QTextDocumentFragment
-
-    def body_document(self) -> QTextDocument:
-        """A new document holding the body (for the thread that converts it)."""
-        document = QTextDocument()
-        if not self.body.isEmpty():
-            QTextCursor(document).insertFragment(self.body)
-        return document
+    body: QTextDocument
 
 
 class TagCompleter(QCompleter):
@@ -505,7 +496,7 @@ class ArticleForm(QWidget):
 
     def draft(self) -> FormDraft:
         """A snapshot for the recovery journal: cheap (no conversion of the body,
-        a copy of its content instead), to be taken on the UI thread."""
+        a document clone instead), to be taken on the UI thread."""
         return FormDraft(
             article_id=self.article_id(),
             base_version=self.base_version(),
@@ -514,7 +505,7 @@ class ArticleForm(QWidget):
             rubric=self.rubric_edit.currentText(),
             tags=self.tags(),
             planned_at=self.planned_edit.value(),
-            body=QTextDocumentFragment(self.body_edit.document()),
+            body=self.body_edit.document().clone(),
         )
 
     def changes(self) -> ArticleChanges:

@@ -3,10 +3,9 @@ two seconds of the last keystroke, and typing never waits for it.
 
 Per keystroke the controller only restarts a single-shot timer (the form's
 `contentChanged`). When the user pauses for `DEBOUNCE_MS`, it takes a snapshot on
-the UI thread that costs no more than copying the document's content
-(`ArticleForm.draft`: plain field values and a `QTextDocumentFragment` of the
-body), and a worker thread pastes the copy into a document of its own, turns that
-into the canonical body format and writes the journal entry atomically.
+the UI thread that costs no more than copying the document (`ArticleForm.draft`:
+plain field values and `QTextDocument.clone()`), and a worker thread turns the
+copy into the canonical body format and writes the journal entry atomically.
 
 Writes never overlap: a change while one is running is written right after it.
 `discard()` after an explicit save (or when the user throws the changes away)
@@ -68,7 +67,7 @@ def entry_from_draft(key: str, draft: FormDraft) -> RecoveryEntry:
         base_version=draft.base_version,
         title=draft.title,
         lead=draft.lead,
-        body=body_convert.document_to_canonical(draft.body_document()),
+        body=body_convert.document_to_canonical(draft.body),
         rubric=draft.rubric,
         planned_at=draft.planned_at.isoformat() if draft.planned_at else None,
         saved_at=now_iso(),
@@ -78,8 +77,8 @@ def entry_from_draft(key: str, draft: FormDraft) -> RecoveryEntry:
 
 @dataclass(eq=False)
 class _Write:
-    """One write in flight. `draft` holds the copy of the body, made on the UI
-    thread: it is released there too (in `_finish`), not by the worker."""
+    """One write in flight. `draft` holds the document clone: it is released here,
+    on the UI thread, not by the worker."""
 
     key: str
     generation: int
@@ -257,7 +256,7 @@ class AutosaveController(QObject):
         if write.handled:
             return
         write.handled = True
-        write.draft = None  # the body's copy is released here, on the UI thread
+        write.draft = None  # the clone is released here, on the UI thread
         write.task = None
         if self._write is write:
             self._write = None
