@@ -20,6 +20,7 @@ One controller per open form:
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ from editorial_desk.ui.context import AppContext
 
 DEBOUNCE_MS = 1000  # a pause this long writes; plus the write itself, well under 2 s
 _JOIN_SECONDS = 5.0  # waiting for a write in flight (discard, flush, close)
+_HANDOFF_SECONDS = 0.002
 
 
 def journal_for(context: AppContext) -> RecoveryJournal:
@@ -230,6 +232,10 @@ class AutosaveController(QObject):
 
         def work() -> RecoveryEntry:
             assert write.draft is not None
+            # Hand the GIL straight back: `Thread.start()` returns on the UI thread
+            # only once this thread runs, and a worker that went on with Python code
+            # would keep the UI thread waiting up to the 5 ms switch interval.
+            time.sleep(_HANDOFF_SECONDS)
             try:
                 entry = entry_from_draft(write.key, write.draft)
                 journal.write(entry)
