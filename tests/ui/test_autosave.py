@@ -255,3 +255,38 @@ def test_each_database_and_user_has_its_own_journal(store, team, tmp_path):
     assert mine.folder == journal_for(AppContext(store, team.editor, MOSCOW)).folder
     assert mine.folder != journal_for(AppContext(store, team.other_editor, MOSCOW)).folder
     assert str(mine.folder).startswith(os.environ["XDG_STATE_HOME"])
+
+
+def _sample_body() -> str:
+    from importlib.resources import files
+
+    sample = files("editorial_desk.resources.samples").joinpath("sample_article_ru.html")
+    return sample.read_text(encoding="utf-8") * 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(_sample_body(), id="every-feature"),
+        # plain text and lists: the shape that showed Qt's cross-thread warning when
+        # the snapshot was a QTextDocumentFragment pasted in the worker
+        pytest.param(
+            "<h2>Итоги</h2><p>Вышли <strong>300</strong> жителей.</p>"
+            "<ul><li>раз</li><li>два</li></ul>",
+            id="plain",
+        ),
+    ],
+)
+def test_worker_conversion_is_exact_and_warning_free(qtbot, qtlog, type_text, form, journal, body):
+    """The body converts in the worker exactly as on the UI thread, and Qt never
+    complains about objects made across threads."""
+    form.start_from("Образец", "Лид", body)
+    controller = AutosaveController(form, journal, "new-rich", form, debounce_ms=60_000)
+    _type_body(form, type_text, "Ж")
+    controller.save_now()
+    assert controller.is_writing()
+    controller.wait()
+    assert _only_entry(journal).body == body_convert.document_to_canonical(
+        form.body_edit.document()
+    )
+    assert not [r.message for r in qtlog.records if "thread" in r.message]
