@@ -8,12 +8,16 @@ The tab knows nothing about the database; the main window drives it."""
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from editorial_desk.ui.article_form import ArticleForm
 from editorial_desk.ui.review.lock_banner import ArticleLock, LockBanner
+
+if TYPE_CHECKING:
+    from editorial_desk.ui.autosave import AutosaveController
 
 translate = QCoreApplication.translate
 
@@ -32,6 +36,8 @@ class ArticleTab(QWidget):
         # A preview tab shows what was clicked in the list and is reused by the
         # next click; typing in it, or opening it on purpose, makes it stay.
         self.pinned = False
+        # Set once the store is open: keeps the recovery journal in step with the form.
+        self.autosave: AutosaveController | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)

@@ -8,8 +8,10 @@ when the first action runs, so the window paints before they load."""
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QPalette
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleOrder, ArticleSnapshot, ArticleSummary
-from editorial_desk.domain.errors import ConflictError, EditorialError
+from editorial_desk.domain.errors import ConflictError, EditorialError, NotFoundError
 from editorial_desk.domain.statuses import Status
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.actions import ActionId, Scope, build_actions
@@ -70,6 +72,10 @@ from editorial_desk.ui.review.status_actions import ReviewActions
 from editorial_desk.ui.review.text_anchors import SelectionAnchor, select_anchor, selection_anchor
 from editorial_desk.ui.review.users_dialog import UsersDialog, can_manage_users
 from editorial_desk.ui.settings import AppSettings
+
+if TYPE_CHECKING:  # the journal (and the store package) load after the first paint
+    from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal
+    from editorial_desk.ui.recovery_dialog import RecoveryChoice
 
 translate = QCoreApplication.translate
 
@@ -122,6 +128,9 @@ class MainWindow(QMainWindow):
         self._zone = zone
         self._icons_loaded = False
         self._shown_tab: ArticleTab | None = None  # the tab the menus/status bar follow
+        self._journal: RecoveryJournal | None = None  # unsaved work, once the store is open
+        self._rubric_choices: list[str] = []
+        self._tag_choices: list[str] = []
         self.placeholder = QLabel(
             translate(
                 "MainWindow",
@@ -243,6 +252,9 @@ class MainWindow(QMainWindow):
         self._ops = ArticleOperations(context)
         self._zone = context.zone
         self._icons_loaded = True
+        from editorial_desk.ui.autosave import journal_for
+
+        self._journal = journal_for(context)
         self._imports = ImportController(context, self)
         self._imports.imported.connect(self._on_imported)
         self._imports.finished.connect(
@@ -250,6 +262,7 @@ class MainWindow(QMainWindow):
         )
         self.model.set_zone(context.zone)
         self._attach_review(context)
+        self._load_editor_choices()
         for tab in self.open_tabs():
             self._attach_tab(tab)
         location = context.store.location.display
@@ -270,6 +283,8 @@ class MainWindow(QMainWindow):
         self.reload_list()
         self.reopen_remembered_tabs()
         self._update_actions()
+        # After the window shows the list: a modal question must not hold up attach().
+        QTimer.singleShot(0, self.offer_recovery)
 
     @property
     def operations(self) -> ArticleOperations | None:
@@ -361,9 +376,51 @@ class MainWindow(QMainWindow):
         tab.form.editor.set_image_provider(self._ops.image_data)
         if self._review_ops is not None:
             tab.lock.attach(self._review_ops)
-        if not self._icons_loaded:
+        tab.form.set_current_user_name(self._ops.context.user.display_name)
+        tab.form.set_rubric_choices(self._rubric_choices)
+        tab.form.set_tag_choices(self._tag_choices)
+        if self._journal is not None and tab.autosave is None:
+            from editorial_desk.ui.autosave import AutosaveController, key_for
+
+            tab.autosave = AutosaveController(tab.form, self._journal, key_for(tab.form), tab)
+            tab.autosave.failed.connect(self._on_autosave_failed)
+        if self._icons_loaded:
+            tab.form.editor.load_icons()
+
+    def _rekey(self, tab: ArticleTab, key: str | None = None) -> None:
+        """The tab's journal entry follows what it shows (new → article-<id>)."""
+        if tab.autosave is not None:
+            from editorial_desk.ui.autosave import key_for
+
+            tab.autosave.set_key(key or key_for(tab.form))
+
+    def _forget_unsaved(self, tab: ArticleTab) -> None:
+        """The tab's unsaved work is saved or thrown away: drop its journal entry."""
+        if tab.autosave is not None:
+            tab.autosave.discard()
+            self._rekey(tab)
+
+    def _on_autosave_failed(self, error: object) -> None:
+        self._show_status(
+            translate(
+                "MainWindow",
+                "Could not keep a recovery copy of unsaved changes ({error}); "
+                "save the article to be safe.",
+            ).format(error=error)
+        )
+
+    def _load_editor_choices(self) -> None:
+        """The rubric list and tags in use, for every open form's choices."""
+        if self._ops is None:
             return
-        tab.form.editor.load_icons()
+        try:
+            self._rubric_choices, self._tag_choices = self._ops.editor_choices()
+        except EditorialError as error:
+            self._show_status(str(error))
+            return
+        for tab in self.open_tabs():
+            tab.form.set_rubric_choices(self._rubric_choices)
+            tab.form.set_tag_choices(self._tag_choices)
 
     def _tab_for_opening(self, *, new_tab: bool) -> ArticleTab:
         """The current tab when it may be reused (a preview nobody typed in), else a new one."""
@@ -452,6 +509,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _discard_tab(self, tab: ArticleTab) -> None:
+        """Remove a tab whose work is settled (saved, discarded or unchanged)."""
+        if tab.autosave is not None:
+            tab.autosave.discard()
+            tab.autosave.close()  # waits for a write in flight before the form goes
         tab.lock.release()
         if tab is self._shown_tab:
             self._follow_editor(None)
@@ -484,6 +545,69 @@ class MainWindow(QMainWindow):
         self.settings.open_articles = [article_id for article_id in ids if article_id is not None]
         self.settings.current_article = self._current_article_id()
 
+    # --- crash recovery ---------------------------------------------------------
+
+    def offer_recovery(self) -> None:
+        """Unsaved work left in the journal by a crash or a kill: offer to bring
+        every piece back, each into its own tab (as unsaved changes)."""
+        from editorial_desk.ui.recovery_dialog import apply_choice
+
+        if self._journal is None or self._ops is None:
+            return
+        try:
+            entries = self._journal.entries()
+        except OSError as error:
+            self._show_status(str(error))
+            return
+        if not entries:
+            return
+        choice = self.ask_recovery(entries)
+        restored = 0
+        for entry in apply_choice(choice, self._journal, entries):
+            restored += self._restore_entry(entry)
+        if restored:
+            self._show_status(
+                translate(
+                    "MainWindow", "Unsaved changes restored: {count}. Save them to keep them."
+                ).format(count=restored)
+            )
+
+    def ask_recovery(self, entries: list[RecoveryEntry]) -> RecoveryChoice:
+        from editorial_desk.ui.recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(entries, self._zone, self)
+        try:
+            return dialog.ask()
+        finally:
+            dialog.deleteLater()
+
+    def _restore_entry(self, entry: RecoveryEntry) -> bool:
+        """Fill a tab from one journal entry. The entry stays in the journal (the
+        tab's autosave owns it now) until the user saves or discards."""
+        assert self._ops is not None
+        article = None
+        if entry.article_id is not None:
+            try:
+                article = self._ops.get(entry.article_id)
+            except NotFoundError:  # deleted since: keep the text as a new article
+                entry = replace(entry, article_id=None, base_version=None)
+            except EditorialError as error:
+                show_error(self, error)
+                return False
+        tab = self.tab_of(entry.article_id) if entry.article_id is not None else None
+        if tab is None:
+            tab = self._add_tab(pinned=True)
+        try:
+            images = self._ops.body_images(entry.body)
+        except EditorialError:
+            images = {}
+        tab.form.restore_from(entry, article, images)
+        self._rekey(tab, entry.key)
+        self._pin(tab)
+        self._show_tab(tab)
+        self._update_tab_label(tab)
+        return True
+
     # --- user actions -----------------------------------------------------------
 
     def new_article(self) -> None:
@@ -491,6 +615,7 @@ class MainWindow(QMainWindow):
             return
         tab = self._add_tab(pinned=True)
         tab.form.start_new()
+        self._rekey(tab)
         self._show_tab(tab)
         self._select_article(None)
         tab.form.focus_title()
@@ -541,6 +666,7 @@ class MainWindow(QMainWindow):
             return False
         tab = self._tab_for_opening(new_tab=new_tab)
         tab.form.load(article, self._images_of(article))
+        self._rekey(tab)
         self.model.upsert(summary_of(article))
         self._show_tab(tab)
         self._update_tab_label(tab)
@@ -570,6 +696,7 @@ class MainWindow(QMainWindow):
                     body=values.body,
                     rubric=values.rubric,
                     planned_at=values.planned_at,
+                    tags=values.tags,
                 )
                 tab.form.mark_saved(saved, sent_body=values.body)
             else:
@@ -734,12 +861,9 @@ class MainWindow(QMainWindow):
         if choice is UnsavedChoice.SAVE:
             return self.save_article()
         if choice is UnsavedChoice.DISCARD:
-            self._on_discarded(tab)
+            self._forget_unsaved(tab)
             return True
         return False
-
-    def _on_discarded(self, tab: ArticleTab) -> None:
-        """The user threw this tab's changes away (hook for the recovery journal)."""
 
     def confirm_unsaved_changes(self) -> UnsavedChoice:
         return ask_unsaved_changes(self, self.form.display_title())
@@ -754,7 +878,7 @@ class MainWindow(QMainWindow):
                     return
         self.remember_open_tabs()
         for tab in self.open_tabs():
-            tab.lock.release()
+            self._discard_tab(tab)
         self.save_layout()
         event.accept()
 
@@ -961,6 +1085,7 @@ class MainWindow(QMainWindow):
                     continue
                 if choice is ConflictChoice.LOAD_THEIRS:
                     form.load(conflict.theirs)
+                    self._forget_unsaved(tab)
                     self.model.upsert(summary_of(conflict.theirs))
                     self._update_tab_label(tab)
                 return None
@@ -977,12 +1102,15 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def _after_save(self, tab: ArticleTab, saved: ArticleSnapshot) -> None:
+        self._forget_unsaved(tab)
         self.model.upsert(summary_of(saved))
         self._select_article(saved.id)
         self._update_tab_label(tab)
         if tab is self.current_tab():
             self._refresh_review(saved)
         self.queues_panel.refresh()
+        if saved.rubric not in self._rubric_choices or set(saved.tags) - set(self._tag_choices):
+            self._load_editor_choices()
         self.statusBar().showMessage(
             translate("MainWindow", "Saved “{title}” (version {version}).").format(
                 title=saved.title, version=saved.version

@@ -1,0 +1,137 @@
+"""Autosave and recovery through the real main window (tabs, journal, restore)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from editorial_desk.services.articles import create_article, get_article, list_articles
+from editorial_desk.ui.actions import ActionId
+from editorial_desk.ui.app import build_main_window
+from editorial_desk.ui.recovery_dialog import RecoveryChoice
+from editorial_desk.ui.settings import AppSettings
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+WRITTEN_WITHIN_MS = 2000  # the issue: persisted within 2 s of the last keystroke
+
+
+def _window(qtbot, store, actor, tmp_path, choice=RecoveryChoice.LATER):
+    win = build_main_window(
+        store, actor, MOSCOW, settings=AppSettings.in_file(tmp_path / "settings.ini")
+    )
+    asked: list[list[str]] = []
+
+    def ask(entries):
+        asked.append([entry.title for entry in entries])
+        return choice
+
+    win.ask_recovery = ask
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.wait(10)  # the recovery offer runs from the event loop after attach
+    return win, asked
+
+
+def _journal_titles(win) -> list[str]:
+    return sorted(entry.title for entry in win._journal.entries())
+
+
+@pytest.fixture
+def stored(store, actor):
+    with store.session() as session:
+        return create_article(
+            session, actor, title="Мост", lead="Лид", body="<p>Начало.</p>", rubric="Город"
+        )
+
+
+def test_unsaved_work_reaches_the_journal_and_comes_back_after_a_restart(
+    qtbot, type_text, store, actor, tmp_path, stored, message_boxes
+) -> None:
+    first, asked = _window(qtbot, store, actor, tmp_path)
+    assert asked == []  # nothing to offer on a clean start
+    first.reload_list()
+    first.open_article(stored.id)
+    first.form.body_edit.moveCursor(first.form.body_edit.textCursor().MoveOperation.End)
+    type_text(first.form.body_edit, " Продолжение")
+    first.new_article()
+    type_text(first.form.title_edit, "Черновик")
+    qtbot.waitUntil(
+        lambda: _journal_titles(first) == ["Мост", "Черновик"], timeout=WRITTEN_WITHIN_MS + 500
+    )
+    first.hide()  # "crashed": no close, no prompt, the journal stays
+
+    second, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.RESTORE)
+    assert sorted(asked[0]) == ["Мост", "Черновик"]
+    restored = {tab.form.title_edit.text(): tab for tab in second.open_tabs()}
+    assert set(restored) == {"Мост", "Черновик"}
+    bridge = restored["Мост"]
+    assert bridge.form.body_edit.toPlainText() == "Начало. Продолжение"
+    assert bridge.form.is_modified() and bridge.form.article_id() == stored.id
+    assert restored["Черновик"].form.is_new() and restored["Черновик"].form.is_modified()
+
+    second.tabs.setCurrentWidget(bridge)
+    assert second.save_article()
+    with store.session() as session:
+        assert "Продолжение" in get_article(session, stored.id).body
+    assert _journal_titles(second) == ["Черновик"]  # saved work leaves the journal
+
+    message_boxes.answers.append(QMessageBox.StandardButton.Discard)
+    second.tabs.setCurrentWidget(restored["Черновик"])
+    second.action(ActionId.CLOSE_TAB).trigger()
+    assert _journal_titles(second) == []  # thrown-away work too
+    with store.session() as session:
+        assert [a.title for a in list_articles(session)] == ["Мост"]
+
+
+def test_later_keeps_the_journal_and_discard_empties_it(
+    qtbot, type_text, store, actor, tmp_path
+) -> None:
+    first, _ = _window(qtbot, store, actor, tmp_path)
+    first.new_article()
+    type_text(first.form.title_edit, "Черновик")
+    qtbot.waitUntil(lambda: _journal_titles(first) == ["Черновик"], timeout=3000)
+    first.hide()
+
+    later, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.LATER)
+    assert asked == [["Черновик"]] and later.tabs.count() == 0
+    assert _journal_titles(later) == ["Черновик"]
+    later.hide()
+
+    discard, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.DISCARD)
+    assert asked == [["Черновик"]] and discard.tabs.count() == 0
+    assert _journal_titles(discard) == []
+
+
+def test_an_entry_for_a_deleted_article_comes_back_as_a_new_one(
+    qtbot, type_text, store, actor, tmp_path, stored
+) -> None:
+    from editorial_desk.store.models import Article
+
+    first, _ = _window(qtbot, store, actor, tmp_path)
+    first.reload_list()
+    first.open_article(stored.id)
+    type_text(first.form.title_edit, "!")
+    qtbot.waitUntil(lambda: _journal_titles(first) == ["Мост!"], timeout=3000)
+    first.hide()
+    first.current_tab().lock.release()
+    with store.session() as session:
+        session.delete(session.get(Article, stored.id))
+
+    second, _ = _window(qtbot, store, actor, tmp_path, RecoveryChoice.RESTORE)
+    [tab] = second.open_tabs()
+    assert tab.form.is_new() and tab.form.title_edit.text() == "Мост!"
+    assert tab.form.body_edit.toPlainText() == "Начало."
+
+
+def test_closing_the_window_after_saving_leaves_no_entry(
+    qtbot, type_text, store, actor, tmp_path, message_boxes
+) -> None:
+    win, _ = _window(qtbot, store, actor, tmp_path)
+    win.new_article()
+    type_text(win.form.title_edit, "Сохранится")
+    qtbot.waitUntil(lambda: _journal_titles(win) == ["Сохранится"], timeout=3000)
+    message_boxes.answers.append(QMessageBox.StandardButton.Save)
+    assert win.close()
+    assert _journal_titles(win) == []
