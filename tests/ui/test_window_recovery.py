@@ -135,3 +135,20 @@ def test_closing_the_window_after_saving_leaves_no_entry(
     message_boxes.answers.append(QMessageBox.StandardButton.Save)
     assert win.close()
     assert _journal_titles(win) == []
+
+
+def test_settings_rubrics_reach_every_open_form(qtbot, type_text, store, actor, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from editorial_desk.ui.rubrics_dialog import RubricsDialog
+
+    win, _ = _window(qtbot, store, actor, tmp_path)
+    win.new_article()
+    win.action(ActionId.RUBRICS).trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, RubricsDialog))
+    type_text(dialog.new_edit, "Экология")
+    qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+    combo = win.form.rubric_edit
+    assert "Экология" in [combo.itemText(i) for i in range(combo.count())]
+    dialog.close()

@@ -34,6 +34,7 @@ class ActionId(StrEnum):
     QUIT = "app.quit"
     LANGUAGE = "settings.language"
     USERS = "settings.users"
+    RUBRICS = "settings.rubrics"
     SAMPLE_ARTICLE = "help.sample"
     ABOUT = "help.about"
 
@@ -198,6 +199,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "system-users",
         "SP_DirHomeIcon",
         tip=QT_TRANSLATE_NOOP("Actions", "Add colleagues and choose what each may do"),
+    ),
+    ActionSpec(
+        ActionId.RUBRICS,
+        QT_TRANSLATE_NOOP("Actions", "&Rubrics…"),
+        "settings",
+        None,
+        "view-list-details",
+        "SP_FileDialogListView",
+        tip=QT_TRANSLATE_NOOP("Actions", "The office's list of rubrics for articles"),
     ),
     ActionSpec(
         ActionId.SAMPLE_ARTICLE,

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
                 ActionId.QUIT: self.close,
                 ActionId.LANGUAGE: self.choose_language,
                 ActionId.USERS: self.manage_users,
+                ActionId.RUBRICS: self.manage_rubrics,
                 ActionId.SAMPLE_ARTICLE: self.open_sample_article,
                 ActionId.ABOUT: self.about,
             },
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
             toolbar=toolbar,
         )
         self._actions[ActionId.USERS].setEnabled(False)
+        self._actions[ActionId.RUBRICS].setEnabled(False)
         self.review_actions = ReviewActions(self)
         self._build_review_menus(toolbar)
 
@@ -948,6 +950,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(current_user_text(context.user))
         self.user_label.setToolTip(current_user_tip(context.user))
         self._actions[ActionId.USERS].setEnabled(can_manage_users(context.user))
+        self._actions[ActionId.RUBRICS].setEnabled(True)
         self.history_panel.set_zone(context.zone)
 
     def _images_of(self, article: ArticleSnapshot) -> dict[str, bytes]:
@@ -1063,6 +1066,17 @@ class MainWindow(QMainWindow):
             return
         dialog = UsersDialog(self._review_ops, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def manage_rubrics(self) -> None:
+        """Settings → Rubrics: the office's list; every open form follows changes."""
+        if self._ops is None:
+            return
+        from editorial_desk.ui.rubrics_dialog import RubricsDialog, StoreRubricSource
+
+        dialog = RubricsDialog(StoreRubricSource(self._ops.context), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.rubricsChanged.connect(lambda _names: self._load_editor_choices())
         dialog.open()
 
     # --- internals --------------------------------------------------------------
