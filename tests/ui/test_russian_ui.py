@@ -231,6 +231,21 @@ FORMAT_WORDS = (
 )
 
 
+def _recovery_dialogs():
+    from editorial_desk.store.recovery import RecoveryEntry
+    from editorial_desk.ui.recovery_dialog import RecoveryDialog
+
+    entries = [
+        RecoveryEntry(
+            "new-1", None, None, "", "", "<p>Текст</p>", "", None, "2026-11-27T10:00:00+00:00"
+        ),
+        RecoveryEntry(
+            "article-2", 2, 1, "Сквер", "", "", "Город", None, "2026-11-27T10:00:00+00:00"
+        ),
+    ]
+    return [RecoveryDialog(entries, MOSCOW)]
+
+
 def test_feature_dialogs_are_russian(russian, qtbot, store, actor, tmp_path):
     """Export, review, users, link, table and image dialogs: titles, labels, buttons."""
     from editorial_desk.ui.context import AppContext
@@ -241,8 +256,10 @@ def test_feature_dialogs_are_russian(russian, qtbot, store, actor, tmp_path):
     from editorial_desk.ui.review.operations import ReviewOperations
     from editorial_desk.ui.review.reason_dialog import ReasonDialog
     from editorial_desk.ui.review.users_dialog import UsersDialog
+    from editorial_desk.ui.rubrics_dialog import RubricsDialog, StoreRubricSource
 
     settings = AppSettings.in_file(tmp_path / "s.ini")
+    context = AppContext(store, actor, MOSCOW)
     ops = ReviewOperations(AppContext(store, actor, MOSCOW))
     dialogs = [
         ExportDialog(settings, MOSCOW, [1], None, selected_title="Сквер"),
@@ -252,6 +269,8 @@ def test_feature_dialogs_are_russian(russian, qtbot, store, actor, tmp_path):
         LinkDialog(None, href="https://example.ru", text="сайт", ask_text=True),
         ImageDialog(str(tmp_path / "photo.png")),
         InsertTableDialog(),
+        RubricsDialog(StoreRubricSource(context)),
+        *_recovery_dialogs(),
     ]
     found = {}
     for dialog in dialogs:

@@ -8,6 +8,10 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
@@ -30,6 +34,14 @@
     <message>
         <source>Save the article</source>
         <translation>Сохранить статью</translation>
+    </message>
+    <message>
+        <source>&amp;Close Article</source>
+        <translation>&amp;Закрыть статью</translation>
+    </message>
+    <message>
+        <source>Close the article&apos;s tab (asks about unsaved changes)</source>
+        <translation>Закрыть вкладку статьи (с вопросом о несохранённых изменениях)</translation>
     </message>
     <message>
         <source>Move to &amp;Trash</source>
@@ -80,6 +92,22 @@
         <translation>Закрыть «Редакционный стол»</translation>
     </message>
     <message>
+        <source>&amp;Next Article Tab</source>
+        <translation>&amp;Следующая вкладка</translation>
+    </message>
+    <message>
+        <source>Show the next open article</source>
+        <translation>Показать следующую открытую статью</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article Tab</source>
+        <translation>&amp;Предыдущая вкладка</translation>
+    </message>
+    <message>
+        <source>Show the previous open article</source>
+        <translation>Показать предыдущую открытую статью</translation>
+    </message>
+    <message>
         <source>Interface &amp;Language…</source>
         <translation>&amp;Язык интерфейса…</translation>
     </message>
@@ -94,6 +122,14 @@
     <message>
         <source>Add colleagues and choose what each may do</source>
         <translation>Добавить коллег и выбрать, что каждому можно делать</translation>
+    </message>
+    <message>
+        <source>&amp;Rubrics…</source>
+        <translation>&amp;Рубрики…</translation>
+    </message>
+    <message>
+        <source>The office&apos;s list of rubrics for articles</source>
+        <translation>Список рубрик редакции</translation>
     </message>
     <message>
         <source>&amp;Sample Article</source>
@@ -142,6 +178,18 @@
         <translation>Одно-два предложения: суть новости</translation>
     </message>
     <message>
+        <source>Properties</source>
+        <translation>Свойства</translation>
+    </message>
+    <message>
+        <source>no rubric</source>
+        <translation>без рубрики</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>теги через запятую</translation>
+    </message>
+    <message>
         <source>Text of the article</source>
         <translation>Текст статьи</translation>
     </message>
@@ -162,6 +210,18 @@
         <translation>&amp;Рубрика:</translation>
     </message>
     <message>
+        <source>T&amp;ags:</source>
+        <translation>Т&amp;еги:</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Автор:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
         <source>&amp;Planned:</source>
         <translation>Пу&amp;бликация:</translation>
     </message>
@@ -176,6 +236,10 @@
     <message>
         <source>Untitled</source>
         <translation>Без заголовка</translation>
+    </message>
+    <message>
+        <source>new, not saved yet</source>
+        <translation>новая, ещё не сохранена</translation>
     </message>
     <message>
         <source>New article — not saved yet</source>
@@ -207,6 +271,13 @@
     <message>
         <source>All authors</source>
         <translation>Все авторы</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTab</name>
+    <message>
+        <source>{title} — unsaved changes</source>
+        <translation>{title} — есть несохранённые изменения</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +1651,14 @@ Check the network connection or the server, then try again.</source>
         <translation>База данных обновлена; резервная копия: {path}</translation>
     </message>
     <message>
+        <source>Could not keep a recovery copy of unsaved changes ({error}); save the article to be safe.</source>
+        <translation>Не удалось сохранить резервную копию несохранённых изменений ({error}); сохраните статью, чтобы не потерять текст.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes restored: {count}. Save them to keep them.</source>
+        <translation>Восстановлено несохранённых статей: {count}. Сохраните их, чтобы не потерять.</translation>
+    </message>
+    <message>
         <source>Sample: a winter rink opens in Druzhba park</source>
         <translation>Пример: в парке «Дружба» открывается каток</translation>
     </message>
@@ -1714,6 +1793,61 @@ Check the network connection or the server, then try again.</source>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Без заголовка</translation>
+    </message>
+    <message>
+        <source>changed {when}</source>
+        <translation>изменено {when}</translation>
+    </message>
+    <message>
+        <source>new article, never saved</source>
+        <translation>новая статья, ещё не сохранялась</translation>
+    </message>
+    <message>
+        <source>changes to a saved article</source>
+        <translation>правка сохранённой статьи</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Work</source>
+        <translation>Восстановление несохранённой работы</translation>
+    </message>
+    <message>
+        <source>Editorial Desk was closed while these articles had unsaved changes. Restore them to keep working on them, then save.</source>
+        <translation>«Редакционный стол» закрылся, когда в этих статьях были несохранённые изменения. Восстановите их, чтобы продолжить работу, а затем сохраните.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore All</source>
+        <translation>&amp;Восстановить всё</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Отбросить…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Позже</translation>
+    </message>
+    <message>
+        <source>Discard Unsaved Work</source>
+        <translation>Отбросить несохранённую работу</translation>
+    </message>
+    <message>
+        <source>Discard all unsaved changes?</source>
+        <translation>Отбросить все несохранённые изменения?</translation>
+    </message>
+    <message>
+        <source>Articles: {count}. This cannot be undone.</source>
+        <translation>Статей: {count}. Это действие нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отбросить</translation>
+    </message>
+</context>
+<context>
     <name>ReviewActions</name>
     <message>
         <source>Re&amp;view</source>
@@ -1828,6 +1962,61 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>May do everything and manages users</source>
         <translation>Может выполнять любые действия и управляет пользователями</translation>
+    </message>
+</context>
+<context>
+    <name>RubricsDialog</name>
+    <message>
+        <source>Rubrics</source>
+        <translation>Рубрики</translation>
+    </message>
+    <message>
+        <source>New rubric</source>
+        <translation>Новая рубрика</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Переименовать</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>В&amp;верх</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>В&amp;низ</translation>
+    </message>
+    <message>
+        <source>Only editors and admins change rubrics.</source>
+        <translation>Изменять рубрики могут только редакторы и администраторы.</translation>
+    </message>
+    <message>
+        <source>Only an admin renames, removes and reorders rubrics.</source>
+        <translation>Переименовывать, удалять и упорядочивать рубрики может только администратор.</translation>
+    </message>
+    <message>
+        <source>Remove Rubric</source>
+        <translation>Удаление рубрики</translation>
+    </message>
+    <message>
+        <source>Remove the rubric “{name}”?</source>
+        <translation>Удалить рубрику «{name}»?</translation>
+    </message>
+    <message>
+        <source>Articles that have it keep it; it is no longer offered for new ones.</source>
+        <translation>У статей с этой рубрикой она останется, но для новых статей её больше не будет в списке.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>
