@@ -144,14 +144,17 @@ def paint_status_marker(
 
 
 @cache
-def _status_pixmap(status: Status, size: int, ratio: float) -> QPixmap:
+def _status_pixmap(status: Status, size: int, ratio: float, white: bool = False) -> QPixmap:
     pixmap = QPixmap(QSize(round(size * ratio), round(size * ratio)))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     margin = max(1, size // 8)
     paint_status_marker(
-        painter, QRect(margin, margin, size - 2 * margin, size - 2 * margin), status
+        painter,
+        QRect(margin, margin, size - 2 * margin, size - 2 * margin),
+        status,
+        QColor("white") if white else None,
     )
     painter.end()
     return pixmap
@@ -172,6 +175,8 @@ def _status_icon(status: Status) -> QIcon:
         ratio = app.devicePixelRatio()
     for size in (12, 16, 24, 32):
         icon.addPixmap(_status_pixmap(status, size, ratio))
+        # on a selected row's highlight the status colour may vanish (blue on blue)
+        icon.addPixmap(_status_pixmap(status, size, ratio, white=True), QIcon.Mode.Selected)
     return icon
 
 
