@@ -13,16 +13,14 @@ this view, the month view and the unscheduled tray."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QEvent,
     QLocale,
-    QMimeData,
     QPoint,
     QRect,
     QSize,
@@ -59,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from editorial_desk.domain.article import ArticleSummary
 from editorial_desk.domain.timeutil import office_zone
+from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.item_style import (
     item_time_text,
     item_tooltip,
@@ -69,29 +68,14 @@ from editorial_desk.ui.calendar.item_style import (
 translate = QCoreApplication.translate
 TR_CONTEXT = "CalendarView"
 
-ARTICLE_IDS_MIME = "application/x-editorial-desk-article-ids"
+# One drag format for every calendar view and the tray (ui.calendar.drag).
+ARTICLE_IDS_MIME = drag.MIME_TYPE
+encode_article_ids = drag.encode
+decode_article_ids = drag.decode
 
 FIRST_VISIBLE_HOUR = 8  # the working day starts here: the view opens scrolled to it
 _WORK_START, _WORK_END = 8, 20  # hours outside are shaded
 _ITEM_MINUTES = 60  # the nominal length of an item's block
-
-
-def encode_article_ids(ids: Iterable[int]) -> QMimeData:
-    """Drag data for articles: `ARTICLE_IDS_MIME` with ASCII "12,13"."""
-    mime = QMimeData()
-    mime.setData(ARTICLE_IDS_MIME, QByteArray(",".join(str(i) for i in ids).encode("ascii")))
-    return mime
-
-
-def decode_article_ids(mime: QMimeData | None) -> list[int]:
-    """The ids a drag carries; empty for foreign or malformed data."""
-    if mime is None or not mime.hasFormat(ARTICLE_IDS_MIME):
-        return []
-    raw = bytes(mime.data(ARTICLE_IDS_MIME).data()).decode("ascii", errors="replace")
-    try:
-        return [int(part) for part in raw.split(",") if part.strip()]
-    except ValueError:
-        return []
 
 
 def short_day_header(day: date, locale: QLocale | None = None) -> str:
