@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -78,6 +78,7 @@ class CalendarPanel(QWidget):
         self._clock = clock
         self._anchor = self.today()
         self._undo = QUndoStack(self)
+        self._pending_moves: dict[date, list[int]] = {}
 
         self.month_model = MonthModel(zone, self._anchor, self)
         self.month_model.drop_requested.connect(
@@ -165,7 +166,7 @@ class CalendarPanel(QWidget):
         self.month_model.set_zone(zone)
         if self.week_view is not None:
             self.week_view.set_zone(zone)
-        if self.agenda_view is not None and hasattr(self.agenda_view, "set_zone"):
+        if self.agenda_view is not None:
             self.agenda_view.set_zone(zone)
         self.month_model.set_today(self.today())
         self.refresh()
@@ -247,6 +248,18 @@ class CalendarPanel(QWidget):
 
     def _drop_on_day(self, ids: list[int], day: date) -> None:
         self.move_articles(ids, day)
+
+    def _queue_move(self, article_id: int, day: date) -> None:
+        """The week and agenda views ask per item; one drop of several items is
+        gathered into one move (one question, one undo step) after the drop."""
+        if not self._pending_moves:
+            QTimer.singleShot(0, self._flush_moves)
+        self._pending_moves.setdefault(day, []).append(article_id)
+
+    def _flush_moves(self) -> None:
+        pending, self._pending_moves = self._pending_moves, {}
+        for day, ids in pending.items():
+            self.move_articles(ids, day)
 
     def _reschedule(self, ids: Sequence[int], move: Callable[[int], Any], text: str) -> bool:
         assert self._source is not None
@@ -561,10 +574,7 @@ class CalendarPanel(QWidget):
         view.today_provider = lambda zone: self._clock().astimezone(zone).date()
         view.open_article_requested.connect(self.open_article_requested)
         view.new_article_requested.connect(self.new_article_requested)
-        view.move_requested.connect(
-            lambda article_id, day: self.move_articles([article_id], day),
-            Qt.ConnectionType.QueuedConnection,
-        )
+        view.move_requested.connect(self._queue_move)
         self.stack.addWidget(view)
         return view
 
@@ -574,11 +584,11 @@ class CalendarPanel(QWidget):
         except ImportError:
             return None
         view = AgendaView(self)
-        if hasattr(view, "set_zone"):
-            view.set_zone(self._zone)
+        view.set_zone(self._zone)
+        view.agenda_model().today_provider = lambda zone: self._clock().astimezone(zone).date()
         view.open_article_requested.connect(self.open_article_requested)
-        if hasattr(view, "new_article_requested"):
-            view.new_article_requested.connect(self.new_article_requested)
+        view.new_article_requested.connect(self.new_article_requested)
+        view.move_requested.connect(self._queue_move)
         self.stack.addWidget(view)
         return view
 
