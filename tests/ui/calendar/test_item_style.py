@@ -218,3 +218,19 @@ def test_tooltip_names_everything_and_escapes_the_title(qapp):
     assert "00:30" in tip
     assert "27" in tip  # the local day, not the UTC one
     assert "Not scheduled" in item_tooltip(summary(planned_at=None), VLADIVOSTOK)
+
+
+def test_elide_lines_wraps_and_ends_with_an_ellipsis(qapp):
+    from editorial_desk.ui.calendar.item_style import elide_lines
+
+    font = QFont()
+    font.setPixelSize(12)
+    metrics = QFontMetrics(font)
+    title = "Глава города открыл новую школу на улице Светланской в четверг утром"
+    width = metrics.horizontalAdvance("Глава города открыл")
+    two = elide_lines(title, metrics, width, 2).split("\n")
+    assert len(two) == 2
+    assert two[0] == "Глава города открыл"
+    assert two[1].endswith("…") and metrics.horizontalAdvance(two[1]) <= width
+    assert elide_lines("Коротко", metrics, width, 3) == "Коротко"
+    assert elide_lines(title, metrics, 0, 2) == ""

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetrics,
+    QFontMetricsF,
     QIcon,
     QPainter,
     QPainterPath,
@@ -284,3 +285,27 @@ def item_tooltip(item: ArticleSummary, zone: tzinfo) -> str:
             translate(TR_CONTEXT, "Author: {author}").format(author=html.escape(item.author_name))
         )
     return "<br>".join(lines)
+
+
+def elide_lines(text: str, metrics: QFontMetrics | QFontMetricsF, width: float, lines: int) -> str:
+    """`text` word-wrapped into at most `lines` lines of `width`, joined by "\n",
+    the last one elided: a title cut off mid-word without «…» reads as a
+    different title. (A single word wider than a line is kept whole on its line.)"""
+    if width <= 0:
+        return ""
+    words = text.split()
+    result: list[str] = []
+    current = ""
+    index = 0
+    while index < len(words) and len(result) < lines - 1:
+        candidate = f"{current} {words[index]}".strip()
+        if metrics.horizontalAdvance(candidate) <= width or not current:
+            current = candidate
+            index += 1
+        else:
+            result.append(current)
+            current = ""
+    rest = " ".join([current, *words[index:]]).strip() if index < len(words) else current
+    if rest:
+        result.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return "\n".join(result)

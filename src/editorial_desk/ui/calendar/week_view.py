@@ -36,7 +36,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
-    QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -59,6 +58,7 @@ from editorial_desk.domain.article import ArticleSummary
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.item_style import (
+    elide_lines,
     item_time_text,
     item_tooltip,
     paint_status_marker,
@@ -437,7 +437,7 @@ class WeekView(QAbstractScrollArea):
         painter.drawText(
             title_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            _elide_lines(item.title, metrics, title_rect.width(), lines),
+            elide_lines(item.title, metrics, title_rect.width(), lines),
         )
         painter.restore()
 
@@ -641,26 +641,3 @@ class WeekView(QAbstractScrollArea):
         if column != self._drop_column:
             self._drop_column = column
             self.viewport().update()
-
-
-def _elide_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
-    """`text` word-wrapped into at most `lines` lines of `width`, the last one
-    elided: a title cut off mid-word without «…» reads as a different title."""
-    if width <= 0:
-        return ""
-    words = text.split()
-    result: list[str] = []
-    current = ""
-    index = 0
-    while index < len(words) and len(result) < lines - 1:
-        candidate = f"{current} {words[index]}".strip()
-        if metrics.horizontalAdvance(candidate) <= width or not current:
-            current = candidate
-            index += 1
-        else:
-            result.append(current)
-            current = ""
-    rest = " ".join([current, *words[index:]]).strip() if index < len(words) else current
-    if rest:
-        result.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-    return "\n".join(result)
