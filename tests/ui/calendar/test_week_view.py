@@ -318,3 +318,28 @@ def test_selected_items_use_the_highlight(qtbot, view):
     pixel = image.pixelColor(int((rect.right() - 3) * ratio), int((rect.bottom() - 3) * ratio))
     highlight = view.palette().color(QPalette.ColorRole.Highlight)
     assert pixel.rgb() == QColor(highlight).rgb()
+
+
+def test_changing_the_zone_moves_items_to_their_days_there(qtbot, view):
+    # 00:30 Friday in Vladivostok is 14:30 Thursday in UTC
+    view.set_week(MONDAY, [summary(1, at(FRIDAY, 0, 30))])
+    show(qtbot, view)
+    view.set_zone(UTC)
+    view.scroll_to_hour(13)
+    rect = view.item_rect(1)
+    assert view.day_at(rect.center()) == date(2026, 11, 26)
+    assert view.hour_at(rect.top() + 2) == 14
+
+
+def test_hovering_an_item_shows_its_tooltip(qtbot, view):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    view.set_week(MONDAY, [summary(5, at(FRIDAY, 9), title="Субботник в парке")])
+    show(qtbot, view)
+    centre = view.item_rect(5).center()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre))
+    QApplication.sendEvent(view.viewport(), event)
+    assert "Субботник в парке" in QToolTip.text()
+    assert "09:00" in QToolTip.text()
+    QToolTip.hideText()
