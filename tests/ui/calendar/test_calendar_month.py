@@ -414,6 +414,11 @@ def test_filters_are_applied_and_remembered(make_panel, qtbot, store, team, sett
     assert [i.id for i in panel.month_model.items_on(day)] == [sport]
     assert [i.title for i in panel.tray_model.items()] == ["Без даты, спорт"]
 
+    assert panel.author_combo.findData("boris") < 0  # not read at start-up ...
+    panel.author_combo.showPopup()  # ... but when the list is first opened
+    panel.author_combo.hidePopup()
+    assert panel.author_combo.findData("boris") > 0
+    assert panel.rubric_combo.findData("Транспорт") > 0
     panel.author_combo.setCurrentIndex(panel.author_combo.findData("boris"))
     assert panel.month_model.items_on(day) == []
     assert settings.calendar_filter == {"status": "", "rubric": "Спорт", "author": "boris"}
@@ -451,7 +456,28 @@ def test_without_a_source_the_grid_is_empty_until_attached(qtbot, store, actor, 
     assert not panel.move_articles([1], TODAY)
     panel.attach(CalendarSource(store, actor))
     assert panel.month_model.item_count() == 1
+    assert panel.rubric_combo.findData("Город") < 0
+    panel.rubric_combo.showPopup()
+    panel.rubric_combo.hidePopup()
     assert panel.rubric_combo.findData("Город") > 0
+
+
+def test_print_plan_hands_the_shown_items_to_the_print_module(
+    make_panel, monkeypatch, store, actor
+) -> None:
+    from editorial_desk.ui.calendar import print_plan
+
+    inside = add_article(store, actor, "В плане", date(2026, 12, 3), zone=MOSCOW)
+    add_article(store, actor, "Не в этой сетке", date(2027, 1, 20), zone=MOSCOW)
+    calls: list[tuple] = []
+    monkeypatch.setattr(print_plan, "print_month_plan", lambda *args: calls.append(args))
+    panel = make_panel()
+    panel.go_next()
+    panel.print_button.click()
+    assert len(calls) == 1
+    parent, year, month, items, zone = calls[0]
+    assert (parent, year, month, zone) == (panel, 2026, 12, MOSCOW)
+    assert [item.id for item in items] == [inside]
 
 
 def test_russian_month_and_weekday_names(make_panel) -> None:

@@ -73,7 +73,9 @@ def test_agenda_lists_the_month_and_follows_filters(panel, qtbot, store, actor) 
     city = add_article(store, actor, "Город", date(2026, 11, 3), zone=VLADIVOSTOK, rubric="Город")
     sport = add_article(store, actor, "Спорт", date(2026, 11, 5), zone=VLADIVOSTOK, rubric="Спорт")
     add_article(store, actor, "Декабрь", date(2026, 12, 1), zone=VLADIVOSTOK)
-    panel.attach(panel.source())  # the new rubric into the filter combo
+    panel.refresh()
+    panel.rubric_combo.showPopup()  # the rubrics are read when the list is first opened
+    panel.rubric_combo.hidePopup()
     qtbot.mouseClick(panel._view_button[CalendarView.AGENDA], Qt.MouseButton.LeftButton)
     model = panel.agenda_view.agenda_model()
     assert model.days() == [date(2026, 11, 3), date(2026, 11, 5)]

@@ -73,6 +73,7 @@ class CalendarPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("calendarPanel")
         self._source: CalendarSource | None = None
+        self._choices_loaded = False
         self._settings = settings
         self._zone = zone
         self._clock = clock
@@ -151,13 +152,8 @@ class CalendarPanel(QWidget):
     def attach(self, source: CalendarSource) -> None:
         """Start reading through `source` (the store is open now)."""
         self._source = source
+        self._choices_loaded = False  # read when a rubric or author combo is first used
         self.month_model.set_fetch(self._fetch)
-        try:
-            rubrics, authors = source.filter_choices()
-        except EditorialError as error:
-            show_error(self, error)
-        else:
-            self.set_filter_choices(rubrics, authors)
         self.refresh()
 
     def set_zone(self, zone: tzinfo) -> None:
@@ -209,15 +205,16 @@ class CalendarPanel(QWidget):
 
     @Slot()
     def print_plan(self) -> None:
-        """The month plan on paper or as PDF (calviews' print module)."""
-        try:
-            from editorial_desk.ui.calendar import print_plan
-        except ImportError:
-            return
+        """The shown month's plan (with the current filters) in Qt's print preview,
+        from where it goes to a printer or a PDF file."""
+        from editorial_desk.ui.calendar import print_plan
+
         year, month = self.shown_month()
-        print_plan.print_month_plan(  # type: ignore[attr-defined]
-            self, year, month, self.month_model.days, self.month_model.items_on, self._zone
-        )
+        print_plan.print_month_plan(self, year, month, self.plan_items(), self._zone)
+
+    def plan_items(self) -> list[ArticleSummary]:
+        """Every item the month grid holds (its six weeks), in day and time order."""
+        return [item for day in self.month_model.days for item in self.month_model.items_on(day)]
 
     # --- moving ----------------------------------------------------------------------
 
@@ -475,14 +472,25 @@ class CalendarPanel(QWidget):
         for status in Status:
             if status is not Status.TRASH:
                 self.status_combo.addItem(status_label(status), status.value)
-        self.rubric_combo = QComboBox(self)
+        self.rubric_combo = ChoicesComboBox(self)
         self.rubric_combo.setObjectName("calendarRubricFilter")
-        self.author_combo = QComboBox(self)
+        self.author_combo = ChoicesComboBox(self)
         self.author_combo.setObjectName("calendarAuthorFilter")
+        for lazy in (self.rubric_combo, self.author_combo):
+            lazy.choices_wanted.connect(self.ensure_filter_choices)
         self.set_filter_choices([], [])
         for combo in (self.status_combo, self.rubric_combo, self.author_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(lambda _index: self._filters_changed())
+
+        self.print_button = _tool_button(
+            self,
+            "calendarPrint",
+            None,
+            translate("CalendarPanel", "Print…"),
+            translate("CalendarPanel", "Print the month plan or save it as PDF"),
+        )
+        self.print_button.clicked.connect(self.print_plan)
 
         self.toolbar = QHBoxLayout()
         self.toolbar.setContentsMargins(4, 4, 4, 4)
@@ -494,6 +502,8 @@ class CalendarPanel(QWidget):
         self.toolbar.addSpacing(12)
         for combo in (self.status_combo, self.rubric_combo, self.author_combo):
             self.toolbar.addWidget(combo)
+        self.toolbar.addSpacing(12)
+        self.toolbar.addWidget(self.print_button)
 
     def _update_title(self) -> None:
         if self.current_view() is CalendarView.WEEK:
@@ -524,7 +534,23 @@ class CalendarPanel(QWidget):
 
     # --- filters ---------------------------------------------------------------------
 
+    def ensure_filter_choices(self) -> None:
+        """Read the rubrics and authors for the combos, once per source. Not at
+        start-up: on a 50,000-item store these queries cost four times the whole
+        opening of the calendar, and the remembered choice shows without them."""
+        if self._choices_loaded or self._source is None:
+            return
+        self._choices_loaded = True
+        try:
+            rubrics, authors = self._source.filter_choices()
+        except EditorialError as error:
+            show_error(self, error)
+        else:
+            self.set_filter_choices(rubrics, authors)
+
     def set_filter_choices(self, rubrics: list[str], authors: list[tuple[str, str]]) -> None:
+        """Fill the rubric and author combos (the main window may pass the lists it
+        already has; otherwise they are read when a combo is first opened)."""
         _refill(
             self.rubric_combo,
             translate("CalendarPanel", "All rubrics"),
@@ -591,6 +617,21 @@ class CalendarPanel(QWidget):
         view.move_requested.connect(self._queue_move)
         self.stack.addWidget(view)
         return view
+
+
+class ChoicesComboBox(QComboBox):
+    """A combo that asks for its choices when the user first reaches it (opens
+    the list or tabs into it), not when it is built."""
+
+    choices_wanted = Signal()
+
+    def showPopup(self) -> None:
+        self.choices_wanted.emit()
+        super().showPopup()
+
+    def focusInEvent(self, event) -> None:
+        self.choices_wanted.emit()
+        super().focusInEvent(event)
 
 
 class MonthPicker(QWidget):
