@@ -102,7 +102,7 @@ class _PaintCounter:
         class Filter(QObject):
             count = 0
 
-            def eventFilter(self, _obj: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+            def eventFilter(self, _obj: Any, event: Any) -> bool:
                 if event.type() == paint:
                     Filter.count += 1
                 return False
@@ -140,7 +140,12 @@ def child_open(store: str, login: str, today: str, repeats: int) -> dict[str, An
         setup.discard(panel)
     return {
         "samples": samples,
-        "extra": {"month": title, "items_in_grid": items, "tray_items": tray, "first_open_s": first},
+        "extra": {
+            "month": title,
+            "items_in_grid": items,
+            "tray_items": tray,
+            "first_open_s": first,
+        },
     }
 
 
