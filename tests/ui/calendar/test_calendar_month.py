@@ -193,6 +193,18 @@ def test_from_the_tray_onto_a_day_and_back(make_panel, qtbot, store, actor) -> N
     assert panel.tray_model.row_of(article) == 0
 
 
+def test_double_click_in_the_tray_opens_the_item(make_panel, qtbot, store, actor) -> None:
+    article = add_article(store, actor, "Без даты", None)
+    panel = make_panel()
+    opened: list[int] = []
+    panel.open_article_requested.connect(opened.append)
+    view = panel.tray.view
+    rect = view.visualRect(panel.tray_model.index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened[-1:] == [article]
+
+
 def test_the_tray_refuses_its_own_items_and_foreign_data(make_panel, store, actor) -> None:
     from PySide6.QtCore import QMimeData
 
@@ -314,6 +326,8 @@ def test_keyboard_moves_the_day_and_crosses_months(make_panel, qtbot, store, act
     assert panel.undo_stack().count() == 0
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert view.day_list is not None and view.day_list.article_ids() == [article]
+    qtbot.keyClick(view.day_list.list, Qt.Key.Key_Escape)
+    assert not view.day_list.isVisible()
 
 
 def test_toolbar_previous_today_next_and_the_month_picker(make_panel, qtbot) -> None:

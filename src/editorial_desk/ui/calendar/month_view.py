@@ -580,6 +580,12 @@ class DayListPopup(QFrame):
                 ids.append(int(value))
         return ids
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     def _activated(self, row: QListWidgetItem) -> None:
         value = row.data(Qt.ItemDataRole.UserRole)
         if value is not None:

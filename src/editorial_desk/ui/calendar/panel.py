@@ -96,6 +96,7 @@ class CalendarPanel(QWidget):
             self.unschedule, Qt.ConnectionType.QueuedConnection
         )
         self.tray = TrayPanel(self.tray_model, self)
+        self.tray.view.open_article_requested.connect(self.open_article_requested)
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("calendarViews")

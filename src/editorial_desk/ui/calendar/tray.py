@@ -217,10 +217,14 @@ class TrayDelegate(QStyledItemDelegate):
 
 
 class TrayView(QListView):
-    """The tray's list: a drag source (onto a day) and a drop target (off a day)."""
+    """The tray's list: a drag source (onto a day) and a drop target (off a day).
+    Double-click or Enter opens the item."""
+
+    open_article_requested = Signal(int)
 
     def __init__(self, model: TrayModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.activated.connect(self._open)
         self.setObjectName("calendarTray")
         self.setModel(model)
         self.setItemDelegate(TrayDelegate(self))
@@ -232,6 +236,11 @@ class TrayView(QListView):
         self.setDropIndicatorShown(False)
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _open(self, index: QModelIndex) -> None:
+        article_id = index.data(ID_ROLE)
+        if article_id is not None:
+            self.open_article_requested.emit(int(article_id))
 
     def dragEnterEvent(self, event) -> None:
         self._accept(event)
