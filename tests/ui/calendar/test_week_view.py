@@ -343,3 +343,14 @@ def test_hovering_an_item_shows_its_tooltip(qtbot, view):
     assert "Субботник в парке" in QToolTip.text()
     assert "09:00" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_a_late_item_stays_inside_the_day(qtbot, view):
+    view.set_week(MONDAY, [summary(1, at(FRIDAY, 23, 40)), summary(2, at(FRIDAY, 22, 30))])
+    show(qtbot, view)
+    view.scroll_to_hour(23)
+    late, earlier = view.item_rect(1), view.item_rect(2)
+    bottom_of_day = view.hour_top(23) + view.hour_height()
+    assert late.bottom() <= bottom_of_day
+    assert view.hour_at(late.top() + 2) == 23
+    assert not late.intersects(earlier)  # they overlap in time on screen: side by side

@@ -120,7 +120,10 @@ def _place(items: Sequence[ArticleSummary], monday: date, zone: tzinfo) -> list[
         local = item.planned_at.astimezone(zone)
         column = (local.date() - monday).days
         if 0 <= column < 7:
-            by_column.setdefault(column, []).append((local.hour * 60 + local.minute, item))
+            # a block starting after 23:00 would run off the end of the day: it is
+            # drawn from 23:00 (its time is written on it)
+            minute = min(local.hour * 60 + local.minute, 24 * 60 - _ITEM_MINUTES)
+            by_column.setdefault(column, []).append((minute, item))
     placed: list[_Placed] = []
     for column, entries in sorted(by_column.items()):
         entries.sort(key=lambda entry: (entry[0], entry[1].id))
