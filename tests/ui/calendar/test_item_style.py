@@ -234,3 +234,15 @@ def test_elide_lines_wraps_and_ends_with_an_ellipsis(qapp):
     assert two[1].endswith("…") and metrics.horizontalAdvance(two[1]) <= width
     assert elide_lines("Коротко", metrics, width, 3) == "Коротко"
     assert elide_lines(title, metrics, 0, 2) == ""
+
+
+def test_elide_lines_breaks_a_word_longer_than_the_line(qapp):
+    from editorial_desk.ui.calendar.item_style import elide_lines
+
+    font = QFont()
+    font.setPixelSize(12)
+    metrics = QFontMetrics(font)
+    width = metrics.horizontalAdvance("Городск")
+    lines = elide_lines("Городская ёлка", metrics, width, 3).split("\n")
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines), lines
+    assert "".join(lines).replace("…", "").startswith("Городская")

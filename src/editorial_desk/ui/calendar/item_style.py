@@ -288,24 +288,39 @@ def item_tooltip(item: ArticleSummary, zone: tzinfo) -> str:
 
 
 def elide_lines(text: str, metrics: QFontMetrics | QFontMetricsF, width: float, lines: int) -> str:
-    """`text` word-wrapped into at most `lines` lines of `width`, joined by "\n",
-    the last one elided: a title cut off mid-word without «…» reads as a
-    different title. (A single word wider than a line is kept whole on its line.)"""
-    if width <= 0:
+    """`text` word-wrapped into at most `lines` lines of `width`, joined by a
+    newline, the last one elided: a title cut off mid-word without «…» reads as
+    a different title. A word wider than a whole line is broken where it must."""
+    if width <= 0 or lines <= 0:
         return ""
     words = text.split()
     result: list[str] = []
     current = ""
-    index = 0
-    while index < len(words) and len(result) < lines - 1:
-        candidate = f"{current} {words[index]}".strip()
-        if metrics.horizontalAdvance(candidate) <= width or not current:
+    while words and len(result) < lines - 1:
+        word = words[0]
+        candidate = f"{current} {word}" if current else word
+        if metrics.horizontalAdvance(candidate) <= width:
             current = candidate
-            index += 1
-        else:
+            words.pop(0)
+        elif current:
             result.append(current)
             current = ""
-    rest = " ".join([current, *words[index:]]).strip() if index < len(words) else current
+        else:  # one word longer than the line: as much of it as fits, the rest next
+            cut = max(1, _fitting_prefix(word, metrics, width))
+            result.append(word[:cut])
+            words[0] = word[cut:]
+    rest = " ".join([current, *words]).strip()
     if rest:
         result.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
     return "\n".join(result)
+
+
+def _fitting_prefix(word: str, metrics: QFontMetrics | QFontMetricsF, width: float) -> int:
+    low, high = 0, len(word)
+    while low < high:  # the longest prefix that fits, by bisection
+        middle = (low + high + 1) // 2
+        if metrics.horizontalAdvance(word[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
