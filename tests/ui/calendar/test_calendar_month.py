@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from editorial_desk.domain.review import RescheduleNote
 from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.month_model import MonthModel, MonthRole
-from editorial_desk.ui.calendar.month_view import cell_layout
+from editorial_desk.ui.calendar.month_view import cell_layout, line_height
 from editorial_desk.ui.calendar.panel import CalendarPanel
 from editorial_desk.ui.calendar.source import CalendarSource
 from editorial_desk.ui.calendar.tray import TrayModel
@@ -288,11 +288,10 @@ def test_cell_layout_shows_all_when_they_fit_and_plus_n_otherwise(qtbot) -> None
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QFont, QFontMetrics
 
-    metrics = QFontMetrics(QFont())
-    line = metrics.height() + 2
-    roomy = cell_layout(QRect(0, 0, 140, 10 * line), 3, metrics)
+    line = line_height(QFontMetrics(QFont()))
+    roomy = cell_layout(QRect(0, 0, 140, 10 * line), 3, line)
     assert (len(roomy.items), roomy.more, roomy.hidden) == (3, None, 0)
-    tight = cell_layout(QRect(0, 0, 140, 4 * line), 10, metrics)
+    tight = cell_layout(QRect(0, 0, 140, 4 * line), 10, line)
     assert tight.more is not None and len(tight.items) + tight.hidden == 10
 
 

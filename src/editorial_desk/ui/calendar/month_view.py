@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar as pycalendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -66,7 +66,7 @@ from editorial_desk.ui.calendar.item_style import (
     paint_item,
     status_icon,
 )
-from editorial_desk.ui.calendar.month_model import MonthModel
+from editorial_desk.ui.calendar.month_model import COLUMNS, MonthModel
 
 translate = QCoreApplication.translate
 
@@ -88,23 +88,50 @@ class CellLayout:
     hidden: int
 
 
-def cell_layout(rect: QRect, count: int, metrics: QFontMetrics) -> CellLayout:
-    """The layout of a cell `rect` holding `count` items, one line each."""
-    line = metrics.height() + 2
-    inner = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-    number = QRect(inner.x(), inner.y(), inner.width(), line)
-    top = number.bottom() + 1 + LINE_GAP
-    fit = max(0, (inner.bottom() + 1 - top + LINE_GAP) // (line + LINE_GAP))
+def line_height(metrics: QFontMetrics) -> int:
+    return metrics.height() + 2
+
+
+def cell_layout(rect: QRect, count: int, line: int) -> CellLayout:
+    """The layout of a cell `rect` holding `count` items, one `line` px high each."""
+    x, y, width, height = rect.getRect()
+    x, y, width = x + PADDING, y + PADDING, width - 2 * PADDING
+    bottom = y + height - 2 * PADDING  # exclusive
+    number = QRect(x, y, width, line)
+    top = y + line + LINE_GAP
+    step = line + LINE_GAP
+    fit = max(0, (bottom - top + LINE_GAP) // step)
     shown = count if count <= fit else max(0, fit - 1)
-    rects = [
-        QRect(inner.x(), top + i * (line + LINE_GAP), inner.width(), line) for i in range(shown)
-    ]
+    rects = [QRect(x, top + i * step, width, line) for i in range(shown)]
     if shown == count:
         return CellLayout(number, rects, None, 0)
-    more = QRect(inner.x(), top + shown * (line + LINE_GAP), inner.width(), line)
-    if fit == 0:  # a tiny cell: the «+N» goes beside the day number
-        more = number
+    # a tiny cell: the «+N» goes beside the day number
+    more = QRect(x, top + shown * step, width, line) if fit else number
     return CellLayout(number, rects, more, count - shown)
+
+
+@dataclass(slots=True)
+class PaintContext:
+    """What every cell of one paint pass shares (looked up once, not 42 times)."""
+
+    model: MonthModel
+    days: list[date]
+    month: int
+    today: date | None
+    drop_day: date | None
+    current: int  # the current cell's number, -1 for none
+    zone: tzinfo
+    palette: QPalette
+    metrics: QFontMetrics
+    line: int
+    baseline: int  # from a line's top
+    text: QColor
+    placeholder: QColor
+    link: QColor
+    outside: QColor
+    drop: QColor
+    frame: QPen
+    more: str  # the «+{count} ещё» template
 
 
 def _day_text(day: date) -> str:
@@ -128,58 +155,56 @@ class MonthDelegate(QStyledItemDelegate):
         self._view = view
 
     # Runs for 42 cells on every month switch (budget: 16 ms with the query), so
-    # it keeps PySide calls few: no save()/restore() (the pen, brush and font it
-    # changes are put back by hand), text drawn at a baseline, not laid out in a rect.
+    # it keeps PySide calls few: what is the same for every cell (colours, metrics,
+    # the current day) comes from the view's per-paint `PaintContext`; no painter
+    # save()/restore() (the pen and brush it changes are set again by every cell);
+    # text is drawn at a baseline, not laid out in a rectangle.
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        view = self._view
-        model = view.month_model()
-        day = model.day_at(index)
+        ctx = self._view.paint_context()
+        model = ctx.model
+        cell = index.row() * COLUMNS + index.column()
+        day = ctx.days[cell]
         items = model.items_on(day)
-        palette = option.palette
         rect = option.rect
-        in_month = model.in_month(day)
+        in_month = day.month == ctx.month
         if not in_month:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-        if day == view.drop_day:
-            painter.fillRect(rect, _with_alpha(palette.color(QPalette.ColorRole.Highlight), 60))
-        metrics = option.fontMetrics
-        layout = cell_layout(rect, len(items), metrics)
-        if model.is_today(day):
-            self._paint_today(painter, layout.number, day, option)
+            painter.fillRect(rect, ctx.outside)
+        if day == ctx.drop_day:
+            painter.fillRect(rect, ctx.drop)
+        layout = cell_layout(rect, len(items), ctx.line)
+        number = layout.number
+        if day == ctx.today:
+            self._paint_today(painter, number, day, option)
         else:
-            role = QPalette.ColorRole.Text if in_month else QPalette.ColorRole.PlaceholderText
-            painter.setPen(palette.color(role))
-            number = layout.number
-            baseline = number.y() + (number.height() + metrics.ascent() - metrics.descent()) // 2
-            painter.drawText(number.x() + 2, baseline, _day_text(day))
-        if layout.items:
-            zone = model.zone
-            for item, item_rect in zip(items, layout.items, strict=False):
-                paint_item(
-                    painter,
-                    item_rect,
-                    item,
-                    zone,
-                    selected=False,
-                    font_metrics=metrics,
-                    palette=palette,
-                )
+            painter.setPen(ctx.text if in_month else ctx.placeholder)
+            painter.drawText(number.x() + 2, number.y() + ctx.baseline, _day_text(day))
+        zone, metrics, palette = ctx.zone, ctx.metrics, ctx.palette
+        for item, item_rect in zip(items, layout.items, strict=False):
+            paint_item(
+                painter,
+                item_rect,
+                item,
+                zone,
+                selected=False,
+                font_metrics=metrics,
+                palette=palette,
+            )
         if layout.more is not None:
-            painter.setPen(palette.color(QPalette.ColorRole.Link))
-            align = (
-                Qt.AlignmentFlag.AlignRight
-                if layout.more == layout.number
-                else Qt.AlignmentFlag.AlignLeft
-            )
-            painter.drawText(
-                layout.more.adjusted(4, 0, 0, 0),
-                align | Qt.AlignmentFlag.AlignVCenter,
-                more_text(layout.hidden),
-            )
-        if index == view.currentIndex():  # the keyboard's day, focused or not
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight))
-            pen.setWidth(2)
-            painter.setPen(pen)
+            painter.setPen(ctx.link)
+            if layout.more == number:
+                painter.drawText(
+                    number,
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    ctx.more.format(count=layout.hidden),
+                )
+            else:
+                painter.drawText(
+                    layout.more.x() + 4,
+                    layout.more.y() + ctx.baseline,
+                    ctx.more.format(count=layout.hidden),
+                )
+        if cell == ctx.current:  # the keyboard's day, focused or not
+            painter.setPen(ctx.frame)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
@@ -204,7 +229,7 @@ class MonthDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        line = option.fontMetrics.height() + 2
+        line = line_height(option.fontMetrics)
         return QSize(8 * line, 4 * (line + LINE_GAP) + 2 * PADDING)
 
 
@@ -247,12 +272,55 @@ class MonthView(QTableView):
             )
         )
         self.drop_day: date | None = None
+        self._paint_context: PaintContext | None = None
         self._press_pos: QPoint | None = None
         self._press_item: ArticleSummary | None = None
         self.day_list: DayListPopup | None = None
 
     def month_model(self) -> MonthModel:
         return self._model
+
+    def paint_context(self) -> PaintContext:
+        """The shared values of the current paint pass (built on demand outside one)."""
+        return self._paint_context or self._make_paint_context()
+
+    def _make_paint_context(self) -> PaintContext:
+        model = self._model
+        palette = self.palette()
+        metrics = self.fontMetrics()
+        line = line_height(metrics)
+        current = self.currentIndex()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        frame = QPen(highlight)
+        frame.setWidth(2)
+        today = next((d for d in model.days if model.is_today(d)), None)
+        return PaintContext(
+            model=model,
+            days=model.days,
+            month=model.month,
+            today=today,
+            drop_day=self.drop_day,
+            current=current.row() * COLUMNS + current.column() if current.isValid() else -1,
+            zone=model.zone,
+            palette=palette,
+            metrics=metrics,
+            line=line,
+            baseline=(line + metrics.ascent() - metrics.descent()) // 2,
+            text=palette.color(QPalette.ColorRole.Text),
+            placeholder=palette.color(QPalette.ColorRole.PlaceholderText),
+            link=palette.color(QPalette.ColorRole.Link),
+            outside=palette.color(QPalette.ColorRole.AlternateBase),
+            drop=_with_alpha(highlight, 60),
+            frame=frame,
+            more=translate("MonthView", "+{count} more"),
+        )
+
+    def paintEvent(self, event) -> None:
+        self._paint_context = self._make_paint_context()
+        try:
+            super().paintEvent(event)
+        finally:
+            self._paint_context = None
 
     # --- the current day -------------------------------------------------------------
 
@@ -272,7 +340,7 @@ class MonthView(QTableView):
 
     def layout_of(self, index: QModelIndex) -> CellLayout:
         count = len(self._model.items_at(index))
-        return cell_layout(self.visualRect(index), count, self.fontMetrics())
+        return cell_layout(self.visualRect(index), count, line_height(self.fontMetrics()))
 
     def item_at(self, pos: QPoint) -> ArticleSummary | None:
         """The item painted under viewport point `pos`, if any."""
