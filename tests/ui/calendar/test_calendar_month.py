@@ -145,6 +145,20 @@ def test_dragging_an_item_to_another_day_keeps_its_time_and_undo_puts_it_back(
     assert local(planned_at(store, article)).date() == target
 
 
+def test_a_drop_on_its_own_day_changes_nothing(make_panel, qtbot, store, actor) -> None:
+    article = add_article(store, actor, "На месте", date(2026, 11, 24), time(9, 30), MOSCOW)
+    before = planned_at(store, article)
+    panel = make_panel()
+    changed: list[bool] = []
+    panel.articles_changed.connect(lambda: changed.append(True))
+    view = panel.month_view
+    assert drop(view.viewport(), view.cell_center(date(2026, 11, 24)), drag.encode([article]))
+    qtbot.wait(50)  # the move is queued after the drop
+    assert planned_at(store, article) == before
+    assert panel.undo_stack().count() == 0 and not changed
+    assert len(status_rows(store, article)) == 1
+
+
 def test_an_approved_item_keeps_its_approval_when_moved(make_panel, qtbot, store, team) -> None:
     from editorial_desk.domain.workflow import Action
     from editorial_desk.services.workflow import transition

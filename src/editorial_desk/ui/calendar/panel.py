@@ -262,6 +262,7 @@ class CalendarPanel(QWidget):
     def _reschedule(self, ids: Sequence[int], move: Callable[[int], Any], text: str) -> bool:
         assert self._source is not None
         changes: list[PlanChange] = []
+        failed = False
         try:
             for article_id in ids:
                 result = move(article_id)
@@ -270,12 +271,14 @@ class CalendarPanel(QWidget):
                         PlanChange(article_id, result.old_planned_at, result.new_planned_at)
                     )
         except EditorialError as error:
+            failed = True
             show_error(self, error)  # the items moved before it stay moved (and undoable)
         if changes:
             self._undo.push(
                 RescheduleCommand(text, self._source, changes, self._after_move, self._error)
             )
-        self._after_move()
+        if changes or failed:  # a failure may mean someone else changed it: show what is
+            self._after_move()
         return bool(changes)
 
     def _after_move(self) -> None:
