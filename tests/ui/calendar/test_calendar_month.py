@@ -545,3 +545,19 @@ def test_today_follows_the_office_zone(qtbot, store, actor, settings) -> None:
     assert panel.month_model.index_of(TODAY + timedelta(days=1)).data(MonthRole.TODAY)
     panel.set_zone(MOSCOW)
     assert panel.today() == TODAY
+
+
+def test_calendar_settings_round_trip_and_survive_garbage(tmp_path) -> None:
+    from editorial_desk.ui.settings import CalendarView
+
+    settings = AppSettings.in_file(tmp_path / "s.ini")
+    assert settings.calendar_filter == {} and settings.calendar_view is CalendarView.MONTH
+    settings.calendar_filter = {"status": "draft", "rubric": "Город", "author": ""}
+    settings.calendar_view = CalendarView.AGENDA
+    settings.sync()
+    again = AppSettings.in_file(tmp_path / "s.ini")
+    assert again.calendar_filter == {"status": "draft", "rubric": "Город", "author": ""}
+    assert again.calendar_view is CalendarView.AGENDA
+    again._qs.setValue(AppSettings.CALENDAR_VIEW_KEY, "year")
+    again._qs.setValue(AppSettings.CALENDAR_FILTER_KEY, "{not json")
+    assert again.calendar_view is CalendarView.MONTH and again.calendar_filter == {}
