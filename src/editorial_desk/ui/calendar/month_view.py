@@ -578,7 +578,7 @@ class MonthView(QTableView):
         popup.open_article_requested.connect(self.open_article_requested)
         index = self._model.index_of(day)
         rect = self.visualRect(index) if index.isValid() else QRect(0, 0, 0, 0)
-        popup.move(self.viewport().mapToGlobal(rect.topLeft()))
+        popup.move(_on_screen(self.viewport().mapToGlobal(rect.topLeft()), popup.size(), self))
         popup.show()
         popup.list.setFocus()
         self.day_list = popup
@@ -622,23 +622,27 @@ class DayListPopup(QFrame):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(title)
         layout.addWidget(self.list)
+        self._fit_size(title)
+
+    def _fit_size(self, title: QLabel) -> None:
+        """Wide enough for the titles (within reason: long ones are elided), tall
+        enough for up to 15 rows without a scroll bar."""
         metrics = self.list.fontMetrics()
-        width = min(
-            520,
-            max(
-                280,
-                max(
-                    (
-                        metrics.horizontalAdvance(self.list.item(i).text())
-                        for i in range(self.list.count())
-                    ),
-                    default=0,
-                )
-                + 60,
-            ),
-        )
+        icon = metrics.height() - 2
+        self.list.setIconSize(QSize(icon, icon))
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        texts = (self.list.item(i).text() for i in range(self.list.count()))
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        frame = 2 * self.list.frameWidth()
+        scroll = self.list.verticalScrollBar().sizeHint().width()
+        content = widest + icon + 24 + frame + scroll
+        width = min(640, max(300, content, title.sizeHint().width() + 16))
+        row = max(self.list.sizeHintForRow(0), metrics.height() + 4)
         rows = min(max(self.list.count(), 1), 15)
-        self.resize(width, rows * (metrics.height() + 6) + metrics.height() + 40)
+        self.list.setFixedHeight(rows * row + frame + 2)
+        self.resize(width, self.sizeHint().height())
 
     def article_ids(self) -> list[int]:
         ids = []
@@ -659,6 +663,17 @@ class DayListPopup(QFrame):
         if value is not None:
             self.close()
             self.open_article_requested.emit(int(value))
+
+
+def _on_screen(pos: QPoint, size: QSize, widget: QWidget) -> QPoint:
+    """`pos` moved so that a popup of `size` stays on the screen showing `widget`."""
+    screen = widget.screen()
+    if screen is None:
+        return pos
+    area = screen.availableGeometry()
+    x = max(area.left(), min(pos.x(), area.right() + 1 - size.width()))
+    y = max(area.top(), min(pos.y(), area.bottom() + 1 - size.height()))
+    return QPoint(x, y)
 
 
 def _action(menu: QMenu, name: str, text: str) -> QAction:
