@@ -37,11 +37,13 @@ from editorial_desk.domain.article import ArticleSummary
 from editorial_desk.domain.calendar import CalendarFilter, week_of
 from editorial_desk.domain.errors import EditorialError
 from editorial_desk.domain.statuses import Status
+from editorial_desk.ui.calendar.agenda_view import AgendaView
 from editorial_desk.ui.calendar.month_model import MonthModel, capitalized
 from editorial_desk.ui.calendar.month_view import MonthView, add_months
 from editorial_desk.ui.calendar.reschedule import PlanChange, RescheduleCommand
 from editorial_desk.ui.calendar.source import CalendarSource
 from editorial_desk.ui.calendar.tray import TrayModel, TrayPanel
+from editorial_desk.ui.calendar.week_view import WeekView
 from editorial_desk.ui.dialogs import show_error
 from editorial_desk.ui.labels import status_label
 from editorial_desk.ui.settings import AppSettings, CalendarView
@@ -101,8 +103,8 @@ class CalendarPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("calendarViews")
         self.stack.addWidget(self.month_view)
-        self.week_view: Any = self._make_week_view()
-        self.agenda_view: Any = self._make_agenda_view()
+        self.week_view = self._make_week_view()
+        self.agenda_view = self._make_agenda_view()
 
         self._build_toolbar()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -144,9 +146,9 @@ class CalendarPanel(QWidget):
 
     def current_view(self) -> CalendarView:
         widget = self.stack.currentWidget()
-        if widget is not None and widget is self.week_view:
+        if widget is self.week_view:
             return CalendarView.WEEK
-        if widget is not None and widget is self.agenda_view:
+        if widget is self.agenda_view:
             return CalendarView.AGENDA
         return CalendarView.MONTH
 
@@ -161,10 +163,8 @@ class CalendarPanel(QWidget):
         """Show every day in `zone` (the office's zone changed)."""
         self._zone = zone
         self.month_model.set_zone(zone)
-        if self.week_view is not None:
-            self.week_view.set_zone(zone)
-        if self.agenda_view is not None:
-            self.agenda_view.set_zone(zone)
+        self.week_view.set_zone(zone)
+        self.agenda_view.set_zone(zone)
         self.month_model.set_today(self.today())
         self.refresh()
 
@@ -452,19 +452,18 @@ class CalendarPanel(QWidget):
         self.view_buttons = QButtonGroup(self)
         self.view_buttons.setExclusive(True)
         views = (
-            (CalendarView.MONTH, translate("CalendarPanel", "Month"), self.month_view),
-            (CalendarView.WEEK, translate("CalendarPanel", "Week"), self.week_view),
-            (CalendarView.AGENDA, translate("CalendarPanel", "Agenda"), self.agenda_view),
+            (CalendarView.MONTH, translate("CalendarPanel", "Month")),
+            (CalendarView.WEEK, translate("CalendarPanel", "Week")),
+            (CalendarView.AGENDA, translate("CalendarPanel", "Agenda")),
         )
         switch = QHBoxLayout()
         switch.setSpacing(0)
         self._view_button: dict[CalendarView, QToolButton] = {}
-        for kind, text, widget in views:
+        for kind, text in views:
             button = QToolButton(self)
             button.setObjectName(f"calendarView.{kind.value}")
             button.setText(text)
             button.setCheckable(True)
-            button.setEnabled(widget is not None)
             button.clicked.connect(lambda _checked=False, k=kind: self._set_view(k))
             self.view_buttons.addButton(button)
             switch.addWidget(button)
@@ -522,13 +521,11 @@ class CalendarPanel(QWidget):
         return self.title_button.text()
 
     def _set_view(self, kind: CalendarView, *, remember: bool = True) -> None:
-        widget = {
+        widget: QWidget = {
             CalendarView.MONTH: self.month_view,
             CalendarView.WEEK: self.week_view,
             CalendarView.AGENDA: self.agenda_view,
         }[kind]
-        if widget is None:
-            kind, widget = CalendarView.MONTH, self.month_view
         self._view_button[kind].setChecked(True)
         if self.stack.currentWidget() is not widget:
             self.stack.setCurrentWidget(widget)
@@ -592,13 +589,9 @@ class CalendarPanel(QWidget):
         self._settings.calendar_filter = self.filter_state()
         self.refresh()
 
-    # --- optional views (built by the week/agenda modules when present) -------------
+    # --- the week and agenda views (calviews' widgets: they show and ask, we move) --
 
-    def _make_week_view(self) -> Any:
-        try:
-            from editorial_desk.ui.calendar.week_view import WeekView
-        except ImportError:
-            return None
+    def _make_week_view(self) -> WeekView:
         view = WeekView(self)
         view.set_zone(self._zone)
         view.today_provider = lambda zone: self._clock().astimezone(zone).date()
@@ -608,11 +601,7 @@ class CalendarPanel(QWidget):
         self.stack.addWidget(view)
         return view
 
-    def _make_agenda_view(self) -> Any:
-        try:
-            from editorial_desk.ui.calendar.agenda_view import AgendaView
-        except ImportError:
-            return None
+    def _make_agenda_view(self) -> AgendaView:
         view = AgendaView(self)
         view.set_zone(self._zone)
         view.agenda_model().today_provider = lambda zone: self._clock().astimezone(zone).date()
