@@ -11,6 +11,7 @@ from sqlalchemy import create_engine
 
 from editorial_desk.store.engine import open_store
 from editorial_desk.store.migrate import alembic_config
+from editorial_desk.store.migrations import SCHEMA_HEAD
 
 NOW = "2026-03-01 09:00:00.000000"
 
@@ -53,7 +54,7 @@ def test_upgrade_keeps_comments_and_downgrade_removes_the_review_tables(db_path:
     store = open_store(str(db_path))
     store.close()
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0005"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
         row = conn.execute(
             "SELECT text, anchor_text, resolved_at, resolved_by_id, anchor_removed_at FROM comments"
         ).fetchall()

@@ -6,6 +6,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from editorial_desk.commands import articles, export, imports, review
+from editorial_desk.commands import articles, calendar, export, imports, office, review
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (articles, export, imports, review)
+COMMAND_MODULES: tuple[ModuleType, ...] = (articles, calendar, export, imports, office, review)

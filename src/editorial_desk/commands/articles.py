@@ -46,7 +46,7 @@ def run_list(store, args: argparse.Namespace, out: TextIO) -> int:  # type: igno
     from editorial_desk.domain.timeutil import parse_user_datetime, parse_user_end
     from editorial_desk.services.articles import list_articles
 
-    zone = office_tz()
+    zone = office_tz(store)
     date_from = parse_user_datetime(args.date_from, zone) if args.date_from else None
     date_to = parse_user_end(args.date_to, zone) if args.date_to else None
     statuses = (Status.parse(args.status),) if args.status else ()
@@ -75,7 +75,7 @@ def run_show(store, args: argparse.Namespace, out: TextIO) -> int:  # type: igno
         json.dump(article_json(article), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    zone = office_tz()
+    zone = office_tz(store)
     out.write(f"#{article.id} · {article.status.value} · v{article.version}\n")
     out.write(f"{article.title}\n")
     out.write(
@@ -108,7 +108,7 @@ def run_new(store, args: argparse.Namespace, out: TextIO) -> int:  # type: ignor
     from editorial_desk.domain.timeutil import parse_user_datetime
     from editorial_desk.services.articles import create_article
 
-    planned = parse_user_datetime(args.date, office_tz()) if args.date else None
+    planned = parse_user_datetime(args.date, office_tz(store)) if args.date else None
     body = _read_body(args.body_file) if args.body_file else ""
     with store.session() as session:
         article = create_article(

@@ -9,10 +9,26 @@ from typing import Any
 TZ_ENV_VAR = "EDITORIAL_DESK_TZ"
 
 
-def office_tz() -> tzinfo:
-    from editorial_desk.domain.timeutil import office_zone
+def tz_override() -> str | None:
+    """EDITORIAL_DESK_TZ: a zone for this run only, stronger than the office's."""
+    return os.environ.get(TZ_ENV_VAR) or None
 
-    return office_zone(os.environ.get(TZ_ENV_VAR))
+
+def office_tz(store) -> tzinfo:  # type: ignore[no-untyped-def]
+    """The zone this run shows and parses times in: EDITORIAL_DESK_TZ, else the
+    office's zone from the database, else the system's (services.office)."""
+    from editorial_desk.services.office import resolve_office_zone
+
+    with store.session() as session:
+        return resolve_office_zone(session, tz_override())
+
+
+def office_tz_name(store) -> str | None:  # type: ignore[no-untyped-def]
+    """The IANA name of `office_tz(store)`, or None when it is the system's zone."""
+    from editorial_desk.services.office import effective_zone_name
+
+    with store.session() as session:
+        return effective_zone_name(session, tz_override())
 
 
 def iso(value: datetime | None) -> str | None:

@@ -10,12 +10,11 @@ a new file gets a "-2" suffix unless `--overwrite` or `--skip-existing` is given
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from editorial_desk.commands.common import TZ_ENV_VAR, current_user, office_tz
+from editorial_desk.commands.common import current_user, office_tz, office_tz_name
 from editorial_desk.domain.errors import ValidationError
 
 _FORMATS = ("docx", "html", "page", "zip")
@@ -52,7 +51,7 @@ def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     export.set_defaults(run=run_export)
 
 
-def _selection(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _selection(store, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from editorial_desk.domain.statuses import Status
     from editorial_desk.domain.timeutil import parse_user_datetime, parse_user_end
     from editorial_desk.services.exports import batch_query
@@ -66,7 +65,7 @@ def _selection(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         raise ValidationError("--status only applies to a date range")
     if args.ids:
         return args.ids
-    zone = office_tz()
+    zone = office_tz(store)
     date_from = parse_user_datetime(args.date_from, zone) if args.date_from else None
     date_to = parse_user_end(args.date_to, zone) if args.date_to else None
     statuses = [Status.parse(s) for value in args.status for s in value.split(",") if s.strip()]
@@ -77,7 +76,7 @@ def run_export(store, args: argparse.Namespace, out: TextIO) -> int:  # type: ig
     from editorial_desk.export.options import ExportOptions, OnExisting
     from editorial_desk.services.exports import ExportIncompleteError, export_articles
 
-    selection = _selection(args)
+    selection = _selection(store, args)
     reference = args.reference_doc
     if reference is not None and not reference.is_file():
         raise ValidationError(f"the Word template {reference} does not exist")
@@ -86,7 +85,7 @@ def run_export(store, args: argparse.Namespace, out: TextIO) -> int:  # type: ig
         header_block=not args.no_header,
         signature=args.signature,
         reference_docx=reference,
-        time_zone=os.environ.get(TZ_ENV_VAR) or None,
+        time_zone=office_tz_name(store),
     )
     policy = (
         OnExisting.OVERWRITE

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import tzinfo
 from typing import Any, TextIO
 
 from editorial_desk.commands.common import current_user, iso, local_text, office_tz
@@ -100,9 +101,8 @@ def _history_json(history: Any) -> dict[str, Any]:
     }
 
 
-def _timeline(history: Any) -> list[tuple[Any, int, str]]:
+def _timeline(history: Any, zone: tzinfo) -> list[tuple[Any, int, str]]:
     """(when, tie-break, line): revisions, approvals and status changes merged."""
-    zone = office_tz()
     events: list[tuple[Any, int, str]] = []
     for r in history.revisions:
         events.append(
@@ -145,6 +145,6 @@ def run_history(store, args: argparse.Namespace, out: TextIO) -> int:  # type: i
         json.dump(_history_json(history), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    for _when, _order, line in _timeline(history):
+    for _when, _order, line in _timeline(history, office_tz(store)):
         out.write(line + "\n")
     return 0

@@ -78,6 +78,7 @@ class SortKey(StrEnum):
     TITLE = "title"
     STATUS = "status"
     AUTHOR = "author"
+    UPDATED = "updated"  # last change first: the calendar's unscheduled tray
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ services that return them: `services.history.RevisionDiff`,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from editorial_desk.domain.article import ArticleSummary
@@ -23,6 +23,53 @@ class SystemReason(StrEnum):
     EDITED_AFTER_APPROVAL = "edited after approval"
     PLANNED_DATE_SET = "planned date set"
     PLANNED_DATE_REMOVED = "planned date removed"
+
+
+RESCHEDULED_PREFIX = "rescheduled:"
+_NO_DATE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class RescheduleNote:
+    """The audit-trail reason of a calendar move: the planned time before and after
+    (aware UTC; None = unscheduled). Stored in `StatusChange.reason` as
+    "rescheduled: <old> -> <new>" (ISO 8601 UTC or "none"), readable as it is in the
+    CLI and parsed back by the UI to show both times in the office's zone.
+
+    Not a SystemReason member: those are fixed texts, this one carries values."""
+
+    old: datetime | None
+    new: datetime | None
+
+    def reason(self) -> str:
+        return f"{RESCHEDULED_PREFIX} {_iso(self.old)} -> {_iso(self.new)}"
+
+    @classmethod
+    def parse(cls, reason: str) -> RescheduleNote | None:
+        """The note in an audit reason, or None for any other reason."""
+        if not reason.startswith(RESCHEDULED_PREFIX):
+            return None
+        old, arrow, new = reason[len(RESCHEDULED_PREFIX) :].partition("->")
+        if not arrow:
+            return None
+        try:
+            return cls(_from_iso(old), _from_iso(new))
+        except ValueError:
+            return None
+
+
+def _iso(moment: datetime | None) -> str:
+    return moment.astimezone(UTC).isoformat() if moment is not None else _NO_DATE
+
+
+def _from_iso(text: str) -> datetime | None:
+    text = text.strip()
+    if text == _NO_DATE:
+        return None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("naive time in a reschedule note")
+    return moment.astimezone(UTC)
 
 
 class VersionChangedError(EditorialError):

@@ -345,6 +345,7 @@ def _order_by(order: ArticleOrder) -> list[ColumnElement[object]]:
         SortKey.TITLE: Article.title_key,
         SortKey.STATUS: case(_STATUS_RANK, value=Article.status, else_=len(_STATUS_RANK)),
         SortKey.AUTHOR: User.display_name,
+        SortKey.UPDATED: Article.updated_at,
     }[order.key]
     direction = column.desc() if order.descending else column.asc()
     tie = Article.id.desc() if order.descending else Article.id.asc()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from editorial_desk.domain.article import ArticleOrder, ArticleQuery, ArticleSummary, SortKey
@@ -41,7 +41,12 @@ def _waiting_since(session: Session, items: list[ArticleSummary]) -> list[Articl
     since: dict[int, int] = {}
     for article_id, change_id in session.execute(
         select(StatusChange.article_id, StatusChange.id).where(
-            StatusChange.article_id.in_([i.id for i in items])
+            StatusChange.article_id.in_([i.id for i in items]),
+            # A calendar move is audited with from == to: it changes no status.
+            or_(
+                StatusChange.from_status.is_(None),
+                StatusChange.from_status != StatusChange.to_status,
+            ),
         )
     ):
         since[article_id] = max(since.get(article_id, 0), change_id)

@@ -207,3 +207,16 @@ class ArticleLock(Base):
     acquired_at: Mapped[datetime] = mapped_column(UTCDateTime())
     heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OfficeSetting(Base):
+    """An office-wide setting shared by everyone using this store (the office's
+    time zone, ...), as opposed to one user's preferences, which stay on their PC.
+    Keys are stable identifiers (see services.office); values are text."""
+
+    __tablename__ = "office_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -18,6 +18,12 @@ class Language(StrEnum):
     ENGLISH = "en"
 
 
+class CalendarView(StrEnum):
+    MONTH = "month"
+    WEEK = "week"
+    AGENDA = "agenda"
+
+
 class AppSettings:
     LANGUAGE_KEY = "ui/language"
     LIST_FILTER_KEY = "list/filter"
@@ -27,6 +33,8 @@ class AppSettings:
     EXPORT_SIGNATURE_KEY = "export/signature"
     EXPORT_TEMPLATE_KEY = "export/reference_docx"
     IMPORT_DIR_KEY = "import/last_dir"
+    CALENDAR_FILTER_KEY = "calendar/filter"
+    CALENDAR_VIEW_KEY = "calendar/view"
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self._qs = qsettings or QSettings()
@@ -156,6 +164,36 @@ class AppSettings:
     def _path(self, key: str) -> Path | None:
         raw = str(self._qs.value(key, "") or "")
         return Path(raw) if raw else None
+
+    # --- the calendar: its filters and which view (month / week / agenda) -----------
+
+    @property
+    def calendar_filter(self) -> dict[str, str]:
+        """{"status": ..., "rubric": ..., "author": ...}; "" or missing = any."""
+        raw = self._qs.value(self.CALENDAR_FILTER_KEY, "")
+        try:
+            data = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): str(v) for k, v in data.items() if isinstance(v, str)}
+
+    @calendar_filter.setter
+    def calendar_filter(self, value: dict[str, str]) -> None:
+        self._qs.setValue(self.CALENDAR_FILTER_KEY, json.dumps(value, ensure_ascii=False))
+
+    @property
+    def calendar_view(self) -> CalendarView:
+        raw = str(self._qs.value(self.CALENDAR_VIEW_KEY, CalendarView.MONTH.value) or "")
+        try:
+            return CalendarView(raw)
+        except ValueError:
+            return CalendarView.MONTH
+
+    @calendar_view.setter
+    def calendar_view(self, value: CalendarView) -> None:
+        self._qs.setValue(self.CALENDAR_VIEW_KEY, value.value)
 
     # --- window layout (Qt's own opaque state blobs) ---------------------------------
 

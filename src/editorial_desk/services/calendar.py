@@ -1,0 +1,182 @@
+"""Calendar use cases: what a range of local days shows, the tray of undated
+items, and moving an item in the plan.
+
+Moves go through `services.articles.update_article` (a date-only change), so the
+permissions, the version counter and the status rules are the article form's:
+an Approved item given a date becomes Scheduled and keeps its approval (only a
+change of the text voids one). Each move also writes one audit row whose reason
+is a `RescheduleNote` (old -> new planned time), so the History tab can show it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+
+from sqlalchemy.orm import Session
+
+from editorial_desk.domain.article import (
+    ArticleChanges,
+    ArticleOrder,
+    ArticleQuery,
+    ArticleSnapshot,
+    ArticleSummary,
+    SortKey,
+)
+from editorial_desk.domain.calendar import (
+    DEFAULT_PLAN_TIME,
+    CalendarFilter,
+    day_bounds_utc,
+    local_day,
+    moved_to_day,
+    planned_on_day,
+)
+from editorial_desk.domain.review import RescheduleNote
+from editorial_desk.domain.statuses import Status
+from editorial_desk.domain.timeutil import ensure_utc
+from editorial_desk.domain.users import UserInfo
+from editorial_desk.services.articles import (
+    list_articles,
+    load_article,
+    record_status_change,
+    snapshot,
+    update_article,
+)
+
+UNSCHEDULED_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Rescheduled:
+    """What a move changed: the article as saved, and its planned time before and
+    after (equal when nothing changed), for the UI's undo and refresh."""
+
+    article: ArticleSnapshot
+    old_planned_at: datetime | None
+    new_planned_at: datetime | None
+
+    @property
+    def changed(self) -> bool:
+        return self.old_planned_at != self.new_planned_at
+
+
+def _query(filters: CalendarFilter, **bounds: object) -> ArticleQuery | None:
+    """The list query for `filters`; None when the filter can match nothing (only
+    the trash was chosen: the calendar never shows the trash)."""
+    statuses = tuple(sorted(filters.statuses - {Status.TRASH}))
+    if filters.statuses and not statuses:
+        return None
+    return ArticleQuery(
+        statuses=statuses,
+        rubric=filters.rubric or None,
+        author_login=filters.author_login or None,
+        **bounds,  # type: ignore[arg-type]
+    )
+
+
+def calendar_items(
+    session: Session,
+    first: date,
+    last: date,
+    zone: tzinfo,
+    filters: CalendarFilter = CalendarFilter(),  # noqa: B008 - frozen, so a safe default
+) -> list[ArticleSummary]:
+    """Dated items planned on the local days `first`..`last` (inclusive) in `zone`,
+    not in the trash, ordered by planned time then id. Summaries only: a range
+    query on the planned_at index, no bodies read."""
+    date_from, date_to = day_bounds_utc(first, last, zone)
+    query = _query(filters, date_from=date_from, date_to=date_to)
+    if query is None:
+        return []
+    return list_articles(session, query, ArticleOrder(SortKey.PLANNED, descending=False))
+
+
+def unscheduled_items(
+    session: Session,
+    filters: CalendarFilter = CalendarFilter(),  # noqa: B008 - frozen, so a safe default
+    limit: int = UNSCHEDULED_LIMIT,
+) -> list[ArticleSummary]:
+    """The tray: items with no planned date, not in the trash, most recently
+    changed first (what people are working on now), at most `limit`."""
+    query = _query(filters, unscheduled_only=True)
+    if query is None:
+        return []
+    return list_articles(session, query, ArticleOrder(SortKey.UPDATED), limit=limit)
+
+
+def set_planned_at(
+    session: Session,
+    actor: UserInfo,
+    article_id: int,
+    planned_at: datetime | None,
+    *,
+    expected_version: int | None = None,
+) -> Rescheduled:
+    """Set the planned time (None: back to the tray). Also what undo calls with
+    the old time. No change, no write and no audit row.
+
+    `expected_version`, if given, is the version the user saw: a newer save by
+    somebody else is then a ConflictError instead of being moved blindly."""
+    article = load_article(session, article_id)
+    old = article.planned_at
+    new = ensure_utc(planned_at) if planned_at is not None else None
+    if old == new:
+        return Rescheduled(snapshot(article), old, old)
+    version = article.version if expected_version is None else expected_version
+    saved = update_article(
+        session, actor, article_id, version, ArticleChanges(planned_at=new, change_planned_at=True)
+    )
+    # After the save: its own status row (Approved -> Scheduled ...) comes first,
+    # and this row records the status the item ended in.
+    record_status_change(
+        session,
+        load_article(session, article_id),
+        actor,
+        saved.status.value,
+        saved.status.value,
+        RescheduleNote(old, new).reason(),
+        saved.updated_at,
+    )
+    session.flush()
+    return Rescheduled(saved, old, new)
+
+
+def move_to_day(
+    session: Session,
+    actor: UserInfo,
+    article_id: int,
+    day: date,
+    zone: tzinfo,
+    *,
+    expected_version: int | None = None,
+) -> Rescheduled:
+    """Move to local `day` keeping the local time (a drag on the calendar). The same
+    day is a no-op. An undated item gets DEFAULT_PLAN_TIME, as from the tray."""
+    article = load_article(session, article_id)
+    current = article.planned_at
+    if current is None:
+        target = planned_on_day(day, DEFAULT_PLAN_TIME, zone)
+    elif local_day(current, zone) == day:
+        return Rescheduled(snapshot(article), current, current)
+    else:
+        target = moved_to_day(current, day, zone)
+    return set_planned_at(session, actor, article_id, target, expected_version=expected_version)
+
+
+def plan_on_day(
+    session: Session,
+    actor: UserInfo,
+    article_id: int,
+    day: date,
+    zone: tzinfo,
+    at: time = DEFAULT_PLAN_TIME,
+    *,
+    expected_version: int | None = None,
+) -> Rescheduled:
+    """Plan for local `at` on `day` (a drop from the unscheduled tray)."""
+    return set_planned_at(
+        session,
+        actor,
+        article_id,
+        planned_on_day(day, at, zone),
+        expected_version=expected_version,
+    )
