@@ -111,6 +111,31 @@ def test_header_sort_by_title_and_status(model: ArticleTableModel) -> None:
     assert _ids(model)[-1] == 2
 
 
+def test_every_column_sorts_and_a_key_without_a_column_fails_loudly(
+    model: ArticleTableModel,
+) -> None:
+    """Each header sorts by its own key (author too, not a fallback), and a key no
+    column maps to (SortKey.UPDATED: the calendar tray's, sorted by the database)
+    raises instead of quietly sorting by some other column."""
+    model.sort(Column.AUTHOR, Qt.SortOrder.AscendingOrder)
+    assert model.order == ArticleOrder(SortKey.AUTHOR, descending=False)
+    assert _ids(model)[-1] == 2  # «Анна…» before «Борис»
+    assert {model.index(r, Column.AUTHOR).data(SORT_ROLE) for r in range(4)} == {
+        "Анна Редакторова",
+        "Борис",
+    }
+    mapped = {model.order.key}
+    for column in Column:
+        model.sort(column, Qt.SortOrder.DescendingOrder)
+        mapped.add(model.order.key)
+        assert model.rowCount() == len(ROWS)
+    assert mapped == {SortKey.TITLE, SortKey.STATUS, SortKey.PLANNED, SortKey.AUTHOR}
+    for key in set(SortKey) - mapped:
+        with pytest.raises(ValueError, match=key.value):
+            sort_summaries(ROWS, ArticleOrder(key))
+    assert SortKey.UPDATED not in mapped
+
+
 class CountingSource:
     """A page source over a long list that records what the model asked for."""
 

@@ -267,13 +267,19 @@ class ArticleTableModel(QAbstractTableModel):
 
 
 def _sort_key(summary: ArticleSummary, key: SortKey) -> Any:
-    if key is SortKey.TITLE:
-        return text_search_key(summary.title)
-    if key is SortKey.STATUS:
-        return STATUS_ORDER[summary.status]
-    if key is SortKey.PLANNED:
-        return summary.planned_at.timestamp() if summary.planned_at else math.inf
-    return summary.author_name
+    match key:
+        case SortKey.TITLE:
+            return text_search_key(summary.title)
+        case SortKey.STATUS:
+            return STATUS_ORDER[summary.status]
+        case SortKey.PLANNED:
+            return summary.planned_at.timestamp() if summary.planned_at else math.inf
+        case SortKey.AUTHOR:
+            return summary.author_name
+    # Only the keys of list columns (_SORT_KEYS) reach here; others, such as
+    # SortKey.UPDATED (the calendar tray's order, sorted by the database), have no
+    # column. Falling back to some other key would sort quietly wrong.
+    raise ValueError(f"the article list has no column sorted by {key!r}")
 
 
 def sort_summaries(rows: Sequence[ArticleSummary], order: ArticleOrder) -> list[ArticleSummary]:
