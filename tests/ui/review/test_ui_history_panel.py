@@ -183,7 +183,7 @@ def test_approved_then_edited_shows_the_changes_since_approval(
     ]
     assert rows[-1][AuditColumn.WHO] == "Анна Редакторова"  # the admin who edited
     assert rows[-1][AuditColumn.REASON] == audit_reason_text(
-        SystemReason.EDITED_AFTER_APPROVAL.value
+        SystemReason.EDITED_AFTER_APPROVAL.value, MOSCOW
     )
     assert rows[-1][AuditColumn.REASON] == "edited after approval"
 

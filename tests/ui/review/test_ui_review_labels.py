@@ -8,6 +8,7 @@ import ast
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -57,13 +58,13 @@ def test_every_value_has_a_label(qapp):
 
 
 def test_system_reasons_are_translated_typed_ones_kept(qapp):
-    assert [audit_reason_text(r.value) for r in SystemReason] == [
+    assert [audit_reason_text(r.value, UTC) for r in SystemReason] == [
         "edited after approval",
         "publication date set",
         "publication date removed",
     ]
-    assert audit_reason_text("Проверьте цифры") == "Проверьте цифры"
-    assert audit_reason_text("") == ""
+    assert audit_reason_text("Проверьте цифры", UTC) == "Проверьте цифры"
+    assert audit_reason_text("", UTC) == ""
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from editorial_desk.domain.review import AuditEntry, RevisionInfo
+from editorial_desk.domain.review import AuditEntry, RescheduleNote, RevisionInfo
 from editorial_desk.ui.labels import format_local, format_local_long, status_label
 from editorial_desk.ui.review.current_user import short_name
 from editorial_desk.ui.review.labels import audit_reason_text
@@ -211,7 +211,7 @@ class AuditTableModel(_TupleTableModel):
                 case AuditColumn.CHANGE:
                     return self._change_text(entry)
                 case AuditColumn.REASON:
-                    return audit_reason_text(entry.reason)
+                    return audit_reason_text(entry.reason, self._zone)
         return None
 
     @staticmethod
@@ -219,6 +219,13 @@ class AuditTableModel(_TupleTableModel):
         if entry.from_status is None:
             return translate("HistoryModels", "created: {to}").format(
                 to=status_label(entry.to_status)
+            )
+        # A calendar move keeps the status: «Черновик → Черновик» would read as a
+        # step that went nowhere, so the row names the status once and says what
+        # did change (the reason column has both dates).
+        if entry.from_status == entry.to_status and RescheduleNote.parse(entry.reason):
+            return translate("HistoryModels", "{status}, date moved").format(
+                status=status_label(entry.to_status)
             )
         return translate("HistoryModels", "{old} → {new}").format(
             old=status_label(entry.from_status), new=status_label(entry.to_status)

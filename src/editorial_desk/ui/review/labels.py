@@ -1,7 +1,8 @@
 """Translated display texts of the review workflow: roles, workflow steps, why a
 step is denied, the reasons the app writes into the audit trail, anchor states and
-queue names. The stored values stay English identifiers; every source string is a
-literal here so pyside6-lupdate finds it.
+queue names, and calendar moves (a `RescheduleNote` in the audit trail, shown with
+both times in the office's zone). The stored values stay English identifiers;
+every source string is a literal here so pyside6-lupdate finds it.
 
 Denials are built from `Denial(rule, role, status, action)`, not from its English
 `message`: each rule is one sentence with the action's *name* in quotes
@@ -9,13 +10,15 @@ Denials are built from `Denial(rule, role, status, action)`, not from its Englis
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from editorial_desk.document.anchors import AnchorState
-from editorial_desk.domain.review import QueueKind, SystemReason
+from editorial_desk.domain.review import QueueKind, RescheduleNote, SystemReason
 from editorial_desk.domain.roles import Role
 from editorial_desk.domain.workflow import Action, Denial, Rule
-from editorial_desk.ui.labels import status_label
+from editorial_desk.ui.labels import format_local_long, status_label
 
 translate = QCoreApplication.translate
 
@@ -126,9 +129,28 @@ def system_reason_label(reason: SystemReason) -> str:
     return translate("SystemReason", _SYSTEM_REASON_TEXT[reason])
 
 
-def audit_reason_text(reason: str) -> str:
-    """A reason from the audit trail: the app's own ones translated, what a person
-    typed shown as typed."""
+def reschedule_text(note: RescheduleNote, zone: tzinfo) -> str:
+    """A calendar move as a sentence, both times long-formatted in `zone`:
+    «Перенесена с 5 декабря 2026 г., 10:00 на 7 декабря 2026 г., 10:00»."""
+    old = format_local_long(note.old, zone)
+    new = format_local_long(note.new, zone)
+    if note.old is not None and note.new is not None:
+        return translate("AuditReason", "Moved from {old} to {new}").format(old=old, new=new)
+    if note.new is not None:
+        return translate("AuditReason", "Planned for {new}").format(new=new)
+    if note.old is not None:
+        return translate("AuditReason", "Publication date removed (was {old})").format(old=old)
+    # None -> None: the service writes no row for a non-move; should one appear
+    # anyway, it still says nothing false.
+    return system_reason_label(SystemReason.PLANNED_DATE_REMOVED)
+
+
+def audit_reason_text(reason: str, zone: tzinfo) -> str:
+    """A reason from the audit trail: the app's own ones translated (a calendar
+    move with its times in `zone`), what a person typed shown as typed."""
+    note = RescheduleNote.parse(reason)
+    if note is not None:
+        return reschedule_text(note, zone)
     try:
         system = SystemReason(reason)
     except ValueError:
