@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import tzinfo
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from editorial_desk.commands.common import current_user, iso, local_text, office_tz
+
+if TYPE_CHECKING:
+    from editorial_desk.domain.review import AuditEntry, RescheduleNote
 
 _STEPS: dict[str, str] = {
     "submit": "send a draft or returned article to review",
@@ -87,18 +90,55 @@ def _history_json(history: Any) -> dict[str, Any]:
             }
             for a in history.approvals
         ],
-        "audit": [
-            {
-                "from": e.from_status.value if e.from_status else None,
-                "to": e.to_status.value,
-                "user": e.user_login,
-                "user_name": e.user_name,
-                "reason": e.reason,
-                "created_at": iso(e.created_at),
-            }
-            for e in history.audit
-        ],
+        "audit": [_audit_json(e) for e in history.audit],
     }
+
+
+def _audit_json(entry: AuditEntry) -> dict[str, Any]:
+    """One status change; a calendar move also carries its planned times (ISO UTC,
+    null = no date), so a script need not parse the reason."""
+    from editorial_desk.domain.review import RescheduleNote
+
+    row: dict[str, Any] = {
+        "from": entry.from_status.value if entry.from_status else None,
+        "to": entry.to_status.value,
+        "user": entry.user_login,
+        "user_name": entry.user_name,
+        "reason": entry.reason,
+        "created_at": iso(entry.created_at),
+    }
+    note = RescheduleNote.parse(entry.reason)
+    if note is not None:
+        row["old_planned_at"] = iso(note.old)
+        row["new_planned_at"] = iso(note.new)
+    return row
+
+
+def reschedule_line(note: RescheduleNote, zone: tzinfo) -> str:
+    """A calendar move in words, times local to `zone` (the History tab's texts)."""
+    old, new = local_text(note.old, zone), local_text(note.new, zone)
+    if note.old is not None and note.new is not None:
+        return f"Moved from {old} to {new}"
+    if note.new is not None:
+        return f"Planned for {new}"
+    return f"Publication date removed (was {old})"
+
+
+def _audit_line(entry: AuditEntry, zone: tzinfo) -> str:
+    from editorial_desk.domain.review import RescheduleNote
+
+    when = f"{local_text(entry.created_at, zone)}  {entry.user_name}"
+    note = RescheduleNote.parse(entry.reason)
+    if note is not None and entry.from_status == entry.to_status:
+        # The status did not change, the date did: say that, not "draft -> draft".
+        return f"{when}: {reschedule_line(note, zone)}; status {entry.to_status.value}"
+    move = (
+        f"{entry.from_status.value} -> {entry.to_status.value}"
+        if entry.from_status
+        else f"created as {entry.to_status.value}"
+    )
+    reason = f" ({entry.reason})" if entry.reason else ""
+    return f"{when}: {move}{reason}"
 
 
 def _timeline(history: Any, zone: tzinfo) -> list[tuple[Any, int, str]]:
@@ -114,15 +154,7 @@ def _timeline(history: Any, zone: tzinfo) -> list[tuple[Any, int, str]]:
             )
         )
     for e in history.audit:
-        move = (
-            f"{e.from_status.value} -> {e.to_status.value}"
-            if e.from_status
-            else (f"created as {e.to_status.value}")
-        )
-        reason = f" ({e.reason})" if e.reason else ""
-        events.append(
-            (e.created_at, 1, f"{local_text(e.created_at, zone)}  {e.user_name}: {move}{reason}")
-        )
+        events.append((e.created_at, 1, _audit_line(e, zone)))
     for a in history.approvals:
         revoked = f", revoked {local_text(a.revoked_at, zone)}" if a.revoked_at else ""
         events.append(
