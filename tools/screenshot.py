@@ -80,7 +80,10 @@ def main(out: str) -> int:
         window.resize(1280, 800)
         window.move(0, 0)
         window.show()
-        window.open_article(article_id)
+        # two more articles in tabs, then the sample article in front
+        window.open_article(article_id + 1, new_tab=True)
+        window.open_article(article_id + 3, new_tab=True)
+        window.open_article(article_id, new_tab=True)
 
         def shoot() -> None:
             screen = app.primaryScreen()

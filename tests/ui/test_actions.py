@@ -40,6 +40,7 @@ def test_builder_wires_menus_toolbar_and_handlers(qtbot) -> None:
         "article.trash",
         "article.import",
         "article.export",
+        "view.calendar",
     ]
     for action_id, action in actions.items():
         action.trigger()

@@ -111,7 +111,6 @@ class _FakeApp:
 def test_start_up_error_shows_a_message_and_exits_non_zero(
     qtbot, db_path, message_boxes, capsys
 ) -> None:
-    from editorial_desk.domain.timeutil import office_zone
     from editorial_desk.ui.main_window import MainWindow
 
     garbage = b"\x00\xffnot sqlite" * 500
@@ -119,7 +118,7 @@ def test_start_up_error_shows_a_message_and_exits_non_zero(
     window = MainWindow()
     qtbot.addWidget(window)
     fake = _FakeApp()
-    startup = app_module._Startup(fake, window, str(db_path), office_zone(None), False)
+    startup = app_module._Startup(fake, window, str(db_path), False)
 
     startup.open_store()
     assert window.operations is None  # opening runs in the background...
@@ -135,13 +134,12 @@ def test_start_up_error_shows_a_message_and_exits_non_zero(
 
 
 def test_start_up_attaches_the_window_then_quits_when_unattended(qtbot, db_path) -> None:
-    from editorial_desk.domain.timeutil import office_zone
     from editorial_desk.ui.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
     fake = _FakeApp()
-    startup = app_module._Startup(fake, window, str(db_path), office_zone(None), True)
+    startup = app_module._Startup(fake, window, str(db_path), True)
     startup.open_store()
     try:
         qtbot.waitUntil(lambda: window.operations is not None, timeout=10000)

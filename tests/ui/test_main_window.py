@@ -405,6 +405,8 @@ def test_menus_hold_the_declared_actions(window) -> None:
         "article.duplicate",
         "article.import",
         "article.export",
+        "calendar.export_ics",
+        "calendar.print",
         "app.quit",
     ]
     assert window.action(ActionId.SAVE_ARTICLE).shortcut().toString() == "Ctrl+S"

@@ -6,7 +6,9 @@ import os
 from datetime import datetime, tzinfo
 from typing import Any
 
-TZ_ENV_VAR = "EDITORIAL_DESK_TZ"
+from editorial_desk.domain.timeutil import ZONE_ENV_VAR
+
+TZ_ENV_VAR = ZONE_ENV_VAR
 
 
 def tz_override() -> str | None:

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editorial_desk.domain.errors import ValidationError
 
+ZONE_ENV_VAR = "EDITORIAL_DESK_TZ"  # overrides the office zone stored in the database
+
 _DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?\s*$")
 
 

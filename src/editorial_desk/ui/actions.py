@@ -24,6 +24,10 @@ class ActionId(StrEnum):
     NEW_ARTICLE = "article.new"
     SAVE_ARTICLE = "article.save"
     CLOSE_TAB = "article.close"
+    EXPORT_PLAN = "calendar.export_ics"
+    PRINT_PLAN = "calendar.print"
+    SHOW_ARTICLES = "view.articles"
+    SHOW_CALENDAR = "view.calendar"
     NEXT_TAB = "view.next_tab"
     PREVIOUS_TAB = "view.previous_tab"
     TRASH_ARTICLE = "article.trash"
@@ -35,6 +39,7 @@ class ActionId(StrEnum):
     LANGUAGE = "settings.language"
     USERS = "settings.users"
     RUBRICS = "settings.rubrics"
+    OFFICE_ZONE = "settings.office_zone"
     SAMPLE_ARTICLE = "help.sample"
     ABOUT = "help.about"
 
@@ -154,6 +159,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Save articles as Word or HTML files for the web team"),
     ),
     ActionSpec(
+        ActionId.EXPORT_PLAN,
+        QT_TRANSLATE_NOOP("Actions", "Export Plan to i&Calendar…"),
+        "file",
+        None,
+        "x-office-calendar",
+        "SP_FileDialogDetailedView",
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Save the publication plan of some days as an .ics file for Outlook"
+        ),
+    ),
+    ActionSpec(
+        ActionId.PRINT_PLAN,
+        QT_TRANSLATE_NOOP("Actions", "&Print Month Plan…"),
+        "file",
+        QKeySequence.StandardKey.Print,
+        "document-print",
+        "SP_FileDialogContentsView",
+        tip=QT_TRANSLATE_NOOP("Actions", "Print the calendar's month or save it as PDF"),
+    ),
+    ActionSpec(
         ActionId.QUIT,
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         "file",
@@ -163,6 +188,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Close Editorial Desk"),
         role=QAction.MenuRole.QuitRole,
         separator_before=True,
+    ),
+    ActionSpec(
+        ActionId.SHOW_ARTICLES,
+        QT_TRANSLATE_NOOP("Actions", "&Articles"),
+        "view",
+        "Alt+1",
+        "accessories-text-editor",
+        "SP_FileDialogListView",
+        tip=QT_TRANSLATE_NOOP("Actions", "The article list and the open articles"),
+    ),
+    ActionSpec(
+        ActionId.SHOW_CALENDAR,
+        QT_TRANSLATE_NOOP("Actions", "&Calendar"),
+        "view",
+        "Alt+2",
+        "x-office-calendar",
+        "SP_FileDialogInfoView",
+        toolbar=True,
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "The publication plan: month, week and agenda; drag to reschedule"
+        ),
     ),
     ActionSpec(
         ActionId.NEXT_TAB,
@@ -208,6 +254,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "view-list-details",
         "SP_FileDialogListView",
         tip=QT_TRANSLATE_NOOP("Actions", "The office's list of rubrics for articles"),
+    ),
+    ActionSpec(
+        ActionId.OFFICE_ZONE,
+        QT_TRANSLATE_NOOP("Actions", "Office &Time Zone…"),
+        "settings",
+        None,
+        "preferences-system-time",
+        "SP_BrowserReload",
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "The zone the office plans in: every date is shown in it"
+        ),
     ),
     ActionSpec(
         ActionId.SAMPLE_ARTICLE,

@@ -37,7 +37,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, Q
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from editorial_desk.domain.errors import EditorialError
-from editorial_desk.domain.timeutil import office_zone
+from editorial_desk.domain.timeutil import ZONE_ENV_VAR, office_zone
 from editorial_desk.domain.users import UserInfo
 from editorial_desk.ui import UI_IMPORTED_AT
 from editorial_desk.ui.background import run_in_background
@@ -62,7 +62,7 @@ PROG = "editorial-desk"
 
 QUIT_AFTER_SHOWN_ENV = "EDITORIAL_DESK_QUIT_AFTER_SHOWN"
 DEBUG_ENV = "EDITORIAL_DESK_DEBUG"
-TZ_ENV = "EDITORIAL_DESK_TZ"
+TZ_ENV = ZONE_ENV_VAR
 
 EXIT_OK = 0
 EXIT_STORE_ERROR = 1
@@ -119,7 +119,11 @@ def display_zone() -> tzinfo:
 
 def open_context(db: str | None, zone: tzinfo | None = None) -> AppContext:
     """Open (create/migrate) the store and register the OS user. The heavy imports
-    happen here. Raises StoreError subclasses with the file unchanged."""
+    happen here. Raises StoreError subclasses with the file unchanged.
+
+    The zone is `zone` if given, else the office's: EDITORIAL_DESK_TZ, else the
+    zone stored in the database (Settings → Office Time Zone), else the system's."""
+    from editorial_desk.services.office import resolve_office_zone
     from editorial_desk.services.users import ensure_user, os_login
     from editorial_desk.store.engine import open_store
 
@@ -127,10 +131,16 @@ def open_context(db: str | None, zone: tzinfo | None = None) -> AppContext:
     try:
         with store.session() as session:
             user = ensure_user(session, os_login())
+            if zone is None:
+                try:
+                    zone = resolve_office_zone(session, os.environ.get(TZ_ENV))
+                except EditorialError as error:
+                    print(f"{PROG}: warning: {error}; using the system time zone", file=sys.stderr)
+                    zone = office_zone(None)
     except BaseException:
         store.close()
         raise
-    return AppContext(store, user, zone or display_zone())
+    return AppContext(store, user, zone)
 
 
 def build_main_window(
@@ -182,12 +192,11 @@ class _Startup:
     """Opens the store once the window has been painted."""
 
     def __init__(
-        self, app: QApplication, window: MainWindow, db: str | None, zone: tzinfo, unattended: bool
+        self, app: QApplication, window: MainWindow, db: str | None, unattended: bool
     ) -> None:
         self.app = app
         self.window = window
         self.db = db
-        self.zone = zone
         self.unattended = unattended
         self.context: AppContext | None = None
         self._task: object | None = None
@@ -203,7 +212,7 @@ class _Startup:
         # thread: the window stays responsive and the list fills in when ready.
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._task = run_in_background(
-            lambda: open_context(self.db, self.zone), self._opened, self._open_failed, self.window
+            lambda: open_context(self.db), self._opened, self._open_failed, self.window
         )
 
     def _opened(self, context: AppContext) -> None:
@@ -269,7 +278,7 @@ def run_app(db: str | None = None) -> int:
     zone = display_zone()
 
     window = MainWindow(zone, settings=settings)
-    startup = _Startup(app, window, db, zone, unattended)
+    startup = _Startup(app, window, db, unattended)
     _AfterFirstPaint(window, startup.open_store)
     window.show()
 

@@ -459,7 +459,7 @@ class ArticleForm(QWidget):
                 or self.tags()
                 or self.lead_edit.document().isModified()
                 or self.body_edit.document().isModified()
-                or self.planned_edit.value() is not None
+                or self.planned_edit.value() != self._base_planned
             )
         return (
             self.title_edit.text() != self._base_title
@@ -527,9 +527,19 @@ class ArticleForm(QWidget):
 
     # --- loading ----------------------------------------------------------------
 
-    def start_new(self) -> None:
-        """An empty form for an article that does not exist yet."""
+    def start_new(self, planned_at: datetime | None = None) -> None:
+        """An empty form for an article that does not exist yet, maybe already
+        planned (the calendar's "New article on this day"). The date alone is
+        not unsaved work: closing such a form does not ask."""
         self._fill(None)
+        if planned_at is not None:
+            self._loading = True
+            try:
+                self.planned_edit.set_value(planned_at)
+                self._set_base()
+            finally:
+                self._loading = False
+            self._update_modified()
 
     def start_from(self, title: str, lead: str, body: str) -> None:
         """A new, not yet saved article that starts with this content (e.g. the

@@ -7,14 +7,15 @@ when the first action runs, so the window paints before they load."""
 
 from __future__ import annotations
 
+import os
 from contextlib import suppress
 from dataclasses import replace
-from datetime import datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from editorial_desk.domain.article import ArticleOrder, ArticleSnapshot, ArticleSummary
 from editorial_desk.domain.errors import ConflictError, EditorialError, NotFoundError
+from editorial_desk.domain.roles import Role
 from editorial_desk.domain.statuses import Status
-from editorial_desk.domain.timeutil import office_zone
+from editorial_desk.domain.timeutil import ZONE_ENV_VAR, office_zone
 from editorial_desk.ui.actions import ActionId, Scope, build_actions
 from editorial_desk.ui.article_form import ArticleForm
 from editorial_desk.ui.article_list_panel import ArticleListPanel
@@ -75,6 +77,7 @@ from editorial_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # the journal (and the store package) load after the first paint
     from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal
+    from editorial_desk.ui.calendar.panel import CalendarPanel
     from editorial_desk.ui.recovery_dialog import RecoveryChoice
 
 translate = QCoreApplication.translate
@@ -184,7 +187,13 @@ class MainWindow(QMainWindow):
         # the user may fold it, and the layout is remembered.
         splitter.setSizes([380, 560, 260])
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        # Articles (the splitter) or the calendar, built the first time it is shown.
+        self.views = QStackedWidget(self)
+        self.views.setObjectName("views")
+        self.views.addWidget(splitter)
+        self.setCentralWidget(self.views)
+        self.calendar: CalendarPanel | None = None
+        self._calendar_undo_actions: list[QAction] = []
 
         toolbar = self.addToolBar(translate("MainWindow", "Main Toolbar"))
         toolbar.setObjectName("mainToolBar")
@@ -202,6 +211,11 @@ class MainWindow(QMainWindow):
                 ActionId.RESTORE_ARTICLE: self.restore_from_trash,
                 ActionId.DUPLICATE_ARTICLE: self.duplicate_article,
                 ActionId.IMPORT_DOCUMENTS: self.import_documents,
+                ActionId.EXPORT_PLAN: self.export_plan,
+                ActionId.PRINT_PLAN: self.print_plan,
+                ActionId.SHOW_ARTICLES: self.show_articles,
+                ActionId.SHOW_CALENDAR: self.show_calendar,
+                ActionId.OFFICE_ZONE: self.choose_office_zone,
                 ActionId.EXPORT_ARTICLES: self.export_articles,
                 ActionId.QUIT: self.close,
                 ActionId.LANGUAGE: self.choose_language,
@@ -215,6 +229,12 @@ class MainWindow(QMainWindow):
         )
         self._actions[ActionId.USERS].setEnabled(False)
         self._actions[ActionId.RUBRICS].setEnabled(False)
+        self._actions[ActionId.OFFICE_ZONE].setEnabled(False)
+        view_group = QActionGroup(self)
+        for action_id in (ActionId.SHOW_ARTICLES, ActionId.SHOW_CALENDAR):
+            self._actions[action_id].setCheckable(True)
+            view_group.addAction(self._actions[action_id])
+        self._actions[ActionId.SHOW_ARTICLES].setChecked(True)
         self.review_actions = ReviewActions(self)
         self._build_review_menus(toolbar)
 
@@ -485,19 +505,28 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not tab:
             with suppress(RuntimeError, TypeError):  # already gone with its tab
                 previous.form.editor.statsChanged.disconnect(self._show_stats)
-        for menu, name in ((self.edit_menu, "edit"), (self.format_menu, "format")):
-            menu.clear()
-            if tab is not None:
-                source = (
-                    tab.form.editor.edit_menu() if name == "edit" else tab.form.editor.format_menu()
-                )
-                menu.addActions(source.actions())
-            menu.setEnabled(tab is not None)
+        self._fill_edit_menus()
         if tab is None:
             self.stats_label.clear()
         elif previous is not tab:
             tab.form.editor.statsChanged.connect(self._show_stats)
             self._show_stats(tab.form.editor.stats())
+
+    def _fill_edit_menus(self) -> None:
+        """Edit and Format hold what the shown view edits: the current tab's editor,
+        or in the calendar its Undo/Redo of moves (and no formatting)."""
+        tab = self._shown_tab
+        edit: list[QAction] = []
+        formatting: list[QAction] = []
+        if self.calendar_shown():
+            edit = list(self._calendar_undo_actions)
+        elif tab is not None:
+            edit = tab.form.editor.edit_menu().actions()
+            formatting = tab.form.editor.format_menu().actions()
+        for menu, actions in ((self.edit_menu, edit), (self.format_menu, formatting)):
+            menu.clear()
+            menu.addActions(actions)
+            menu.setEnabled(bool(actions))
 
     def close_tab(self, tab: ArticleTab) -> bool:
         """Close one article's tab, asking first about unsaved changes."""
@@ -546,6 +575,204 @@ class MainWindow(QMainWindow):
         ids = [tab.article_id() for tab in self.open_tabs()]
         self.settings.open_articles = [article_id for article_id in ids if article_id is not None]
         self.settings.current_article = self._current_article_id()
+
+    # --- the calendar -----------------------------------------------------------
+
+    def calendar_shown(self) -> bool:
+        return self.calendar is not None and self.views.currentWidget() is self.calendar
+
+    def show_articles(self) -> None:
+        self.views.setCurrentWidget(self.splitter)
+        self._after_view_switch()
+
+    def show_calendar(self) -> None:
+        """View → Calendar: the plan, read fresh from the database each time."""
+        if self._ops is None:
+            self._actions[ActionId.SHOW_ARTICLES].setChecked(True)
+            return
+        created = self.calendar is None
+        panel = self._ensure_calendar()
+        self.views.setCurrentWidget(panel)
+        if not created:
+            panel.refresh()
+        panel.month_view.setFocus()
+        self._after_view_switch()
+
+    def _after_view_switch(self) -> None:
+        on_calendar = self.calendar_shown()
+        self._actions[ActionId.SHOW_CALENDAR].setChecked(on_calendar)
+        self._actions[ActionId.SHOW_ARTICLES].setChecked(not on_calendar)
+        self._fill_edit_menus()
+        self._update_title()
+
+    def _ensure_calendar(self) -> CalendarPanel:
+        assert self._ops is not None
+        if self.calendar is not None:
+            return self.calendar
+        from editorial_desk.ui.calendar.panel import CalendarPanel
+        from editorial_desk.ui.calendar.source import CalendarSource
+
+        context = self._ops.context
+        panel = CalendarPanel(
+            CalendarSource.from_context(context), self.settings, context.zone, self.views
+        )
+        panel.open_article_requested.connect(self._open_from_calendar)
+        panel.new_article_requested.connect(self._new_on_day)
+        panel.articles_changed.connect(self._on_calendar_moved)
+        stack = panel.undo_stack()
+        undo = stack.createUndoAction(panel, translate("MainWindow", "&Undo"))
+        redo = stack.createRedoAction(panel, translate("MainWindow", "&Redo"))
+        for action, keys in (
+            (undo, QKeySequence.StandardKey.Undo),
+            (redo, QKeySequence.StandardKey.Redo),
+        ):
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            panel.addAction(action)
+        self._calendar_undo_actions = [undo, redo]
+        self.views.addWidget(panel)
+        self.calendar = panel
+        return panel
+
+    def _open_from_calendar(self, article_id: int) -> None:
+        self.show_articles()
+        self.open_article(article_id, new_tab=True)
+
+    def _new_on_day(self, day: date) -> None:
+        from editorial_desk.domain.calendar import DEFAULT_PLAN_TIME, planned_on_day
+
+        self.new_article(planned_on_day(day, DEFAULT_PLAN_TIME, self._zone))
+
+    def _on_calendar_moved(self) -> None:
+        """A drag in the calendar changed dates: the list, the queues and every open
+        tab nobody typed in show the new version (a typed-in one keeps its text; its
+        save will meet the usual conflict check)."""
+        self.reload_list()
+        self.queues_panel.refresh()
+        if self._ops is None:
+            return
+        for tab in self.open_tabs():
+            article_id = tab.article_id()
+            if article_id is None or tab.form.is_modified():
+                continue
+            try:
+                article = self._ops.get(article_id)
+            except EditorialError:
+                continue
+            if article.version != tab.form.base_version():
+                tab.form.load(article, self._images_of(article))
+                self._update_tab_label(tab)
+        if (tab := self.current_tab()) is not None:
+            self.review_actions.set_article(tab.form.article())
+            self.history_panel.set_article(tab.form.article())
+
+    def print_plan(self) -> None:
+        if self._ops is not None:
+            self._ensure_calendar().print_plan()
+
+    def export_plan(self) -> None:
+        """File → Export Plan to iCalendar: the calendar's month (or chosen days)."""
+        if self._ops is None:
+            return
+        from editorial_desk.domain.calendar import CalendarFilter
+        from editorial_desk.ui.calendar.ics_export import IcsExportDialog
+
+        panel = self.calendar
+        year, month = panel.shown_month() if panel else (self._today().year, self._today().month)
+        first = date(year, month, 1)
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        folder = self.settings.last_export_dir or Path.home()
+        dialog = IcsExportDialog(first, last, folder / f"plan-{year}-{month:02d}.ics", self)
+        try:
+            if dialog.exec() != IcsExportDialog.DialogCode.Accepted:
+                return
+            first, last, path = dialog.first(), dialog.last(), dialog.path()
+        finally:
+            dialog.deleteLater()
+        filters = panel.filters() if panel else CalendarFilter()
+        self.write_plan(first, last, path, filters)
+
+    def write_plan(self, first: date, last: date, path: Path, filters: object = None) -> bool:
+        """Write the .ics file (replacing one the user chose to overwrite)."""
+        from editorial_desk.domain.calendar import CalendarFilter
+        from editorial_desk.export.files import write_atomic
+
+        assert self._ops is not None
+        try:
+            data, count = self._ops.plan_ics(
+                first, last, filters if isinstance(filters, CalendarFilter) else CalendarFilter()
+            )
+            write_atomic(path, data, overwrite=True)
+        except (EditorialError, OSError) as error:
+            show_message(
+                self,
+                ErrorMessage(
+                    translate("MainWindow", "The plan was not exported"),
+                    translate("MainWindow", "Could not write {path}: {error}").format(
+                        path=path, error=error
+                    ),
+                ),
+            )
+            return False
+        self.settings.last_export_dir = path.parent
+        self._show_status(
+            translate("MainWindow", "Plan exported: {count} items in {path}").format(
+                count=count, path=path
+            )
+        )
+        return True
+
+    def _today(self) -> date:
+        return datetime.now(self._zone).date()
+
+    def choose_office_zone(self) -> None:
+        """Settings → Office Time Zone (admins): stored for the whole office; every
+        view shows dates in it from now on."""
+        if self._ops is None:
+            return
+        from editorial_desk.ui.office_zone_dialog import OfficeZoneDialog
+
+        try:
+            current = self._ops.office_zone_name()
+        except EditorialError as error:
+            show_error(self, error)
+            return
+        dialog = OfficeZoneDialog(current, self)
+        try:
+            accepted, name = dialog.choose()
+        finally:
+            dialog.deleteLater()
+        if not accepted or name == current:
+            return
+        try:
+            zone = self._ops.set_office_zone(name, os.environ.get(ZONE_ENV_VAR))
+        except EditorialError as error:
+            show_error(self, error)
+            return
+        self.apply_zone(zone)
+
+    def apply_zone(self, zone: tzinfo) -> None:
+        """Show every date in `zone` from now on (the office's zone changed)."""
+        assert self._ops is not None
+        self._zone = zone
+        self._ops.set_zone(zone)
+        self.model.set_zone(zone)
+        for tab in self.open_tabs():
+            tab.set_zone(zone)
+        if self._review_ops is not None:
+            self._review_ops.set_zone(zone)
+            for part in (self.comments_panel, self.history_panel, self.queues_panel):
+                part.attach(self._review_ops)
+            if (tab := self.current_tab()) is not None:
+                self.comments_panel.set_article(tab.form.article())
+                self.history_panel.set_article(tab.form.article())
+        if self.calendar is not None:
+            self.calendar.set_zone(zone)
+        self._show_status(
+            translate("MainWindow", "Dates are now shown in the office's time zone: {zone}").format(
+                zone=getattr(zone, "key", None) or translate("MainWindow", "the system's zone")
+            )
+        )
 
     # --- crash recovery ---------------------------------------------------------
 
@@ -612,11 +839,12 @@ class MainWindow(QMainWindow):
 
     # --- user actions -----------------------------------------------------------
 
-    def new_article(self) -> None:
+    def new_article(self, planned_at: datetime | None = None) -> None:
         if self._ops is None:
             return
+        self.show_articles()
         tab = self._add_tab(pinned=True)
-        tab.form.start_new()
+        tab.form.start_new(planned_at)
         self._rekey(tab)
         self._show_tab(tab)
         self._select_article(None)
@@ -951,6 +1179,7 @@ class MainWindow(QMainWindow):
         self.user_label.setToolTip(current_user_tip(context.user))
         self._actions[ActionId.USERS].setEnabled(can_manage_users(context.user))
         self._actions[ActionId.RUBRICS].setEnabled(True)
+        self._actions[ActionId.OFFICE_ZONE].setEnabled(context.user.role is Role.ADMIN)
         self.history_panel.set_zone(context.zone)
 
     def _images_of(self, article: ArticleSnapshot) -> dict[str, bytes]:
@@ -1190,7 +1419,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         tab = self.current_tab()
-        if tab is not None:
+        if self.calendar_shown():
+            self.setWindowTitle(translate("MainWindow", "Calendar — Editorial Desk"))
+            self.setWindowModified(False)
+        elif tab is not None:
             # "[*]" is where Qt shows the modified marker (setWindowModified)
             self.setWindowTitle(
                 translate("MainWindow", "{article}[*] — Editorial Desk").format(

@@ -5,8 +5,10 @@ on first use, after the window has been painted."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from editorial_desk.domain.article import (
@@ -16,6 +18,8 @@ from editorial_desk.domain.article import (
     ArticleSnapshot,
     ArticleSummary,
 )
+from editorial_desk.domain.calendar import CalendarFilter
+from editorial_desk.domain.timeutil import ZONE_ENV_VAR
 from editorial_desk.ui.context import AppContext
 
 
@@ -26,6 +30,38 @@ class ArticleOperations:
     @property
     def context(self) -> AppContext:
         return self._context
+
+    def set_zone(self, zone: tzinfo) -> None:
+        """The office's zone changed: dates from now on are read and shown in `zone`."""
+        self._context = replace(self._context, zone=zone)
+
+    def plan_ics(self, first: date, last: date, filters: CalendarFilter) -> tuple[bytes, int]:
+        """The plan of local days [first, last] as an iCalendar file, and its event count."""
+        from editorial_desk.domain.timeutil import utc_now
+        from editorial_desk.export.ical import plan_to_ics
+        from editorial_desk.services.calendar import calendar_items
+        from editorial_desk.services.office import effective_zone_name
+
+        with self._context.store.session() as session:
+            items = calendar_items(session, first, last, self._context.zone, filters)
+            zone_name = effective_zone_name(session, os.environ.get(ZONE_ENV_VAR))
+        return plan_to_ics(items, zone_name=zone_name, generated_at=utc_now()), len(items)
+
+    def office_zone_name(self) -> str | None:
+        """The zone stored for the office (None: the system's)."""
+        from editorial_desk.services.office import office_zone_name
+
+        with self._context.store.session() as session:
+            return office_zone_name(session)
+
+    def set_office_zone(self, name: str | None, override: str | None) -> tzinfo:
+        """Store the office's zone (admins only) and return the zone now in effect
+        (`override`, the EDITORIAL_DESK_TZ variable, still wins)."""
+        from editorial_desk.services.office import resolve_office_zone, set_office_zone
+
+        with self._context.store.session() as session:
+            set_office_zone(session, self._context.user, name)
+            return resolve_office_zone(session, override)
 
     def list_page(
         self, order: ArticleOrder, offset: int, limit: int, query: ArticleQuery | None = None

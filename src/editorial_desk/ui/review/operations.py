@@ -8,7 +8,7 @@ session, and the store's engine pools connections per thread."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +61,10 @@ class ReviewOperations:
     @property
     def context(self) -> AppContext:
         return self._context
+
+    def set_zone(self, zone: tzinfo) -> None:
+        """The office's zone changed: dates from now on are read and shown in `zone`."""
+        self._context = replace(self._context, zone=zone)
 
     @property
     def user(self) -> UserInfo:

@@ -1,0 +1,127 @@
+"""The calendar inside the real main window: switching views, opening and creating
+articles from it, a move reaching the list and the open tabs, undo from the Edit
+menu, the .ics export and the office time zone setting."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from editorial_desk.services.articles import create_article, get_article
+from editorial_desk.ui.actions import ActionId
+from editorial_desk.ui.app import build_main_window, open_context
+from editorial_desk.ui.article_table_model import Column
+from editorial_desk.ui.settings import AppSettings
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
+
+
+def _future_day(days: int = 10) -> date:
+    return (datetime.now(MOSCOW) + timedelta(days=days)).date()
+
+
+@pytest.fixture
+def planned(store, actor):
+    day = _future_day()
+    at = datetime(day.year, day.month, day.day, 14, 30, tzinfo=MOSCOW).astimezone(UTC)
+    with store.session() as session:
+        return create_article(session, actor, title="Ярмарка", rubric="Город", planned_at=at)
+
+
+@pytest.fixture
+def window(qtbot, store, actor, tmp_path, message_boxes):
+    win = build_main_window(
+        store, actor, MOSCOW, settings=AppSettings.in_file(tmp_path / "settings.ini")
+    )
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    message_boxes.answers[:] = [QMessageBox.StandardButton.Discard] * 3
+
+
+def test_view_menu_switches_between_articles_and_the_calendar(window, planned) -> None:
+    assert window.calendar is None  # built on first use, not at start-up
+    window.action(ActionId.SHOW_CALENDAR).trigger()
+    assert window.calendar_shown() and window.action(ActionId.SHOW_CALENDAR).isChecked()
+    window.calendar.go_to_day(_future_day())
+    assert planned.id in [item.id for item in window.calendar.plan_items()]
+    assert window.windowTitle().startswith("Calendar")
+    window.action(ActionId.SHOW_ARTICLES).trigger()
+    assert not window.calendar_shown() and window.views.currentWidget() is window.splitter
+
+
+def test_double_click_and_new_article_on_a_day_open_tabs(window, planned) -> None:
+    window.show_calendar()
+    window.calendar.open_article_requested.emit(planned.id)
+    assert not window.calendar_shown() and window.form.article_id() == planned.id
+
+    day = _future_day(20)
+    window.show_calendar()
+    window.calendar.new_article_requested.emit(day)
+    form = window.form
+    assert form.is_new() and not form.is_modified()  # a date alone is not unsaved work
+    planned_at = form.planned_edit.value()
+    assert planned_at.astimezone(MOSCOW).date() == day
+    assert (planned_at.astimezone(MOSCOW).hour, planned_at.astimezone(MOSCOW).minute) == (10, 0)
+    assert window.tabs.count() == 2
+
+
+def test_a_move_updates_open_tabs_and_undo_from_the_edit_menu_puts_it_back(
+    window, store, planned
+) -> None:
+    window.open_article(planned.id)
+    window.show_calendar()
+    target = _future_day(12)
+    assert window.calendar.move_articles([planned.id], target)
+    with store.session() as session:
+        moved = get_article(session, planned.id)
+    local = moved.planned_at.astimezone(MOSCOW)
+    assert local.date() == target and (local.hour, local.minute) == (14, 30)
+    tab = window.tab_of(planned.id)
+    assert tab.form.base_version() == moved.version  # the open tab follows, no conflict later
+
+    undo = next(a for a in window.edit_menu.actions() if a.text().startswith("&Undo"))
+    assert undo.isEnabled()
+    undo.trigger()
+    with store.session() as session:
+        assert get_article(session, planned.id).planned_at == planned.planned_at
+    window.show_articles()
+    assert window.format_menu.isEnabled()  # the editor's menus are back
+
+
+def test_export_plan_writes_an_ics_with_the_month(window, planned, tmp_path) -> None:
+    day = _future_day()
+    target = tmp_path / "plan.ics"
+    assert window.write_plan(day, day, target)
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert [str(event["SUMMARY"]) for event in events] == ["Ярмарка"]
+    assert events[0].decoded("DTSTART") == planned.planned_at
+
+
+def test_office_time_zone_is_stored_applied_and_used_at_the_next_start(
+    window, store, db_path, monkeypatch, planned
+) -> None:
+    from editorial_desk.ui.office_zone_dialog import OfficeZoneDialog
+
+    monkeypatch.delenv("EDITORIAL_DESK_TZ", raising=False)
+    monkeypatch.setattr(OfficeZoneDialog, "choose", lambda self: (True, "Asia/Vladivostok"))
+    assert window.action(ActionId.OFFICE_ZONE).isEnabled()  # the first user is the admin
+    window.show_calendar()
+    window.action(ActionId.OFFICE_ZONE).trigger()
+    assert window.calendar.zone() == VLADIVOSTOK
+    window.reload_list()
+    row = window.model.row_of(planned.id)
+    shown = window.model.index(row, Column.PLANNED).data()
+    assert "21:30" in shown  # 14:30 in Moscow is 21:30 in Vladivostok
+
+    context = open_context(str(db_path))
+    try:
+        assert context.zone == VLADIVOSTOK
+    finally:
+        context.store.close()
