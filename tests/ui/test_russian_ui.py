@@ -4,7 +4,7 @@ message is translated, Qt's own strings too, and dates read the Russian way."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -38,8 +38,20 @@ RUSSIAN = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
 # Proper names and format names that stay as they are in a Russian interface, and
 # "OK", which Qt's own Russian translation (qtbase_ru) keeps as is.
 # Key names in shortcut hints («Полужирный (Ctrl+B)») stay Latin, as on the keyboard.
-ALLOWED_LATIN = ("Editorial Desk", "DOCX", "HTML", "PDF", "SQLite", "PostgreSQL", "OK")
-KEY_NAMES = re.compile(r"\b(?:Ctrl|Shift|Alt|Esc|Tab)\b")
+ALLOWED_LATIN = (
+    "Editorial Desk",
+    "DOCX",
+    "HTML",
+    "PDF",
+    "SQLite",
+    "PostgreSQL",
+    "OK",
+    "iCalendar",
+    ".ics",
+    "Outlook",
+)
+# what is printed on the keys
+KEY_NAMES = re.compile(r"\b(?:Ctrl|Shift|Alt|Esc|Tab|Page Up|Page Down|Home|Enter)\b")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -108,6 +120,8 @@ def test_every_visible_string_of_the_main_window_is_russian(
     qtbot.addWidget(window)
     window.show()
     window.new_article()  # the form, not the placeholder
+    window.show_calendar()  # and the calendar (its toolbar, views and tray)
+    assert window.calendar is not None
 
     dynamic = (actor.login, actor.display_name, str(db_path))
     found: dict[str, list[str]] = {}
@@ -124,6 +138,9 @@ def test_every_visible_string_of_the_main_window_is_russian(
                     check(f"action {action.objectName()}", text)
     for text in widget_texts(window):
         check("window", text)
+    for page in (window.calendar.week_view, window.calendar.agenda_view, window.calendar.tray):
+        for text in widget_texts(page):
+            check("calendar", text)
     for column in range(window.model.columnCount()):
         check("list header", window.model.headerData(column, Qt.Orientation.Horizontal))
     for status in Status:
@@ -256,6 +273,8 @@ def test_feature_dialogs_are_russian(russian, qtbot, store, actor, tmp_path):
     from editorial_desk.ui.review.operations import ReviewOperations
     from editorial_desk.ui.review.reason_dialog import ReasonDialog
     from editorial_desk.ui.review.users_dialog import UsersDialog
+    from editorial_desk.ui.calendar.ics_export import IcsExportDialog
+    from editorial_desk.ui.office_zone_dialog import OfficeZoneDialog
     from editorial_desk.ui.rubrics_dialog import RubricsDialog, StoreRubricSource
 
     settings = AppSettings.in_file(tmp_path / "s.ini")
@@ -270,6 +289,8 @@ def test_feature_dialogs_are_russian(russian, qtbot, store, actor, tmp_path):
         ImageDialog(str(tmp_path / "photo.png")),
         InsertTableDialog(),
         RubricsDialog(StoreRubricSource(context)),
+        IcsExportDialog(date(2026, 12, 1), date(2026, 12, 31), tmp_path / "plan.ics"),
+        OfficeZoneDialog("Asia/Vladivostok"),
         *_recovery_dialogs(),
     ]
     found = {}

@@ -116,7 +116,7 @@ def system_zone_text(now: datetime | None = None) -> str:
     offset = utc_offset_text(moment.astimezone().utcoffset())
     name = system_zone_name() or time.tzname[0]
     detail = f"{offset}, {name}" if name and name != offset else offset
-    return translate(TR_CONTEXT, "System time zone ({zone})").format(zone=detail)
+    return translate("OfficeZoneDialog", "System time zone ({zone})").format(zone=detail)
 
 
 def zone_text(name: str, now: datetime | None = None) -> str:
@@ -160,15 +160,15 @@ class OfficeZoneDialog(QDialog):
     def __init__(self, current_name: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("officeZoneDialog")
-        self.setWindowTitle(translate(TR_CONTEXT, "Office Time Zone"))
+        self.setWindowTitle(translate("OfficeZoneDialog", "Office Time Zone"))
         now = datetime.now(UTC)
 
         self.source_model = QStandardItemModel(self)
         self._add_row(system_zone_text(now), None)
-        self._add_heading(translate(TR_CONTEXT, "Main time zones of Russia"))
+        self._add_heading(translate("OfficeZoneDialog", "Main time zones of Russia"))
         for name in RUSSIAN_ZONES:
             self._add_row(zone_text(name, now), name, extra=RUSSIAN_ZONES[name])
-        self._add_heading(translate(TR_CONTEXT, "Other time zones"))
+        self._add_heading(translate("OfficeZoneDialog", "Other time zones"))
         for name in offered_zone_names():
             self._add_row(zone_text(name, now), name)
 
@@ -177,7 +177,7 @@ class OfficeZoneDialog(QDialog):
 
         note = QLabel(
             translate(
-                TR_CONTEXT,
+                "OfficeZoneDialog",
                 "The calendar, the article list and the exports put every item on its "
                 "day in this zone, on every computer of the office.",
             ),
@@ -186,7 +186,7 @@ class OfficeZoneDialog(QDialog):
         note.setWordWrap(True)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("officeZoneFilter")
-        self.filter_edit.setPlaceholderText(translate(TR_CONTEXT, "Find a zone or a city…"))
+        self.filter_edit.setPlaceholderText(translate("OfficeZoneDialog", "Find a zone or a city…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.list_view = QListView(self)
         self.list_view.setObjectName("officeZoneList")

@@ -84,12 +84,44 @@
         <translation>Сохранить статьи в файлы DOCX или HTML для веб-редакции</translation>
     </message>
     <message>
+        <source>Export Plan to i&amp;Calendar…</source>
+        <translation>Экспорт п&amp;лана в iCalendar…</translation>
+    </message>
+    <message>
+        <source>Save the publication plan of some days as an .ics file for Outlook</source>
+        <translation>Сохранить план публикаций за выбранные дни в файл .ics для Outlook</translation>
+    </message>
+    <message>
+        <source>&amp;Print Month Plan…</source>
+        <translation>&amp;Печать плана на месяц…</translation>
+    </message>
+    <message>
+        <source>Print the calendar&apos;s month or save it as PDF</source>
+        <translation>Напечатать месяц календаря или сохранить его в PDF</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
         <source>Close Editorial Desk</source>
         <translation>Закрыть «Редакционный стол»</translation>
+    </message>
+    <message>
+        <source>&amp;Articles</source>
+        <translation>&amp;Статьи</translation>
+    </message>
+    <message>
+        <source>The article list and the open articles</source>
+        <translation>Список статей и открытые статьи</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Календарь</translation>
+    </message>
+    <message>
+        <source>The publication plan: month, week and agenda; drag to reschedule</source>
+        <translation>План публикаций: месяц, неделя и повестка; перетаскивание переносит дату</translation>
     </message>
     <message>
         <source>&amp;Next Article Tab</source>
@@ -130,6 +162,14 @@
     <message>
         <source>The office&apos;s list of rubrics for articles</source>
         <translation>Список рубрик редакции</translation>
+    </message>
+    <message>
+        <source>Office &amp;Time Zone…</source>
+        <translation>&amp;Часовой пояс редакции…</translation>
+    </message>
+    <message>
+        <source>The zone the office plans in: every date is shown in it</source>
+        <translation>Часовой пояс, в котором планирует редакция: все даты показываются в нём</translation>
     </message>
     <message>
         <source>&amp;Sample Article</source>
@@ -297,6 +337,184 @@
     <message>
         <source>Author</source>
         <translation>Автор</translation>
+    </message>
+</context>
+<context>
+    <name>AuditReason</name>
+    <message>
+        <source>Moved from {old} to {new}</source>
+        <translation>Перенесена с {old} на {new}</translation>
+    </message>
+    <message>
+        <source>Planned for {new}</source>
+        <translation>Запланирована на {new}</translation>
+    </message>
+    <message>
+        <source>Publication date removed (was {old})</source>
+        <translation>Дата публикации снята (была {old})</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarAgenda</name>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Рубрика</translation>
+    </message>
+    <message>
+        <source>{day} — today</source>
+        <translation>{day} — сегодня</translation>
+    </message>
+    <message>
+        <source>Nothing is planned for these days.</source>
+        <translation>На эти дни ничего не запланировано.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarItem</name>
+    <message>
+        <source>Planned: {time}</source>
+        <translation>Запланирована: {time}</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Без даты</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Статус: {status}</translation>
+    </message>
+    <message>
+        <source>Rubric: {rubric}</source>
+        <translation>Рубрика: {rubric}</translation>
+    </message>
+    <message>
+        <source>Author: {author}</source>
+        <translation>Автор: {author}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>Move into the Past</source>
+        <translation>Перенос в прошлое</translation>
+    </message>
+    <message>
+        <source>Move to {date}, a day that has already passed?</source>
+        <translation>Перенести на {date}? Этот день уже прошёл.</translation>
+    </message>
+    <message>
+        <source>Items planned in the past are not published by themselves.</source>
+        <translation>Материалы, запланированные на прошедшие дни, сами не публикуются.</translation>
+    </message>
+    <message>
+        <source>Move “{title}” to {date}</source>
+        <translation>Перенести «{title}» на {date}</translation>
+    </message>
+    <message>
+        <source>Move {count} items to {date}</source>
+        <translation>Перенести материалы ({count}) на {date}</translation>
+    </message>
+    <message>
+        <source>Remove the date of “{title}”</source>
+        <translation>Убрать дату у «{title}»</translation>
+    </message>
+    <message>
+        <source>Remove the date of {count} items</source>
+        <translation>Убрать дату у материалов ({count})</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Previous month or week (Page Up)</source>
+        <translation>Предыдущий месяц или неделя (Page Up)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Go to today (T or Ctrl+Home)</source>
+        <translation>Перейти к сегодняшнему дню (T или Ctrl+Home)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Вперёд</translation>
+    </message>
+    <message>
+        <source>Next month or week (Page Down)</source>
+        <translation>Следующий месяц или неделя (Page Down)</translation>
+    </message>
+    <message>
+        <source>Go to a month</source>
+        <translation>Перейти к месяцу</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Print the month plan or save it as PDF</source>
+        <translation>Напечатать план на месяц или сохранить его в PDF</translation>
+    </message>
+    <message>
+        <source>All rubrics</source>
+        <translation>Все рубрики</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>Все авторы</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTray</name>
+    <message>
+        <source>Items without a date. Drag one onto a day to plan it; drag an item here to take its date away.</source>
+        <translation>Материалы без даты. Перетащите материал на день, чтобы запланировать его; перетащите материал сюда, чтобы убрать у него дату.</translation>
+    </message>
+    <message>
+        <source>Unscheduled ({count})</source>
+        <translation>Без даты ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>New Article on This Day</source>
+        <translation>Новая статья на этот день</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1474,10 @@ Check the network connection or the server, then try again.</source>
         <translation>создана: {to}</translation>
     </message>
     <message>
+        <source>{status}, date moved</source>
+        <translation>{status}, перенос даты</translation>
+    </message>
+    <message>
         <source>{old} → {new}</source>
         <translation>{old} → {new}</translation>
     </message>
@@ -1343,6 +1565,41 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>Version {number} was restored.</source>
         <translation>Версия {number} восстановлена.</translation>
+    </message>
+</context>
+<context>
+    <name>IcsExportDialog</name>
+    <message>
+        <source>Export Plan to iCalendar</source>
+        <translation>Экспорт плана в iCalendar</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>Save the Plan As</source>
+        <translation>Сохранить план как</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Файлы iCalendar (*.ics)</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1912,34 @@ Check the network connection or the server, then try again.</source>
         <translation>Не удалось сохранить резервную копию несохранённых изменений ({error}); сохраните статью, чтобы не потерять текст.</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>The plan was not exported</source>
+        <translation>План не выгружен</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Не удалось записать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Plan exported: {count} items in {path}</source>
+        <translation>План выгружен: публикаций — {count}, файл {path}</translation>
+    </message>
+    <message>
+        <source>Dates are now shown in the office&apos;s time zone: {zone}</source>
+        <translation>Даты теперь показываются в часовом поясе редакции: {zone}</translation>
+    </message>
+    <message>
+        <source>the system&apos;s zone</source>
+        <translation>системный часовой пояс</translation>
+    </message>
+    <message>
         <source>Unsaved changes restored: {count}. Save them to keep them.</source>
         <translation>Восстановлено несохранённых статей: {count}. Сохраните их, чтобы не потерять.</translation>
     </message>
@@ -1703,12 +1988,144 @@ Check the network connection or the server, then try again.</source>
         <translation>«{title}» сохранена (версия {version}).</translation>
     </message>
     <message>
+        <source>Calendar — Editorial Desk</source>
+        <translation>Календарь — Редакционный стол</translation>
+    </message>
+    <message>
         <source>{article}[*] — Editorial Desk</source>
         <translation>{article}[*] — Редакционный стол</translation>
     </message>
     <message>
         <source>Editorial Desk</source>
         <translation>Редакционный стол</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message>
+        <source>{date}; items: {count}</source>
+        <translation>{date}; материалов: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} ещё</translation>
+    </message>
+    <message>
+        <source>Arrows: another day · Page Up / Page Down: previous / next month · T or Ctrl+Home: today · Enter: all items of the day · drag an item to another day to move it (its time stays)</source>
+        <translation>Стрелки — другой день · Page Up / Page Down — предыдущий / следующий месяц · T или Ctrl+Home — сегодня · Enter — все материалы дня · перетащите материал на другой день, чтобы перенести его (время сохранится)</translation>
+    </message>
+    <message>
+        <source>Show all items of this day</source>
+        <translation>Показать все материалы этого дня</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Remove the Date (to Unscheduled)</source>
+        <translation>Убрать дату (в список без даты)</translation>
+    </message>
+    <message>
+        <source>New Article on This Day</source>
+        <translation>Новая статья на этот день</translation>
+    </message>
+    <message>
+        <source>Nothing planned on this day</source>
+        <translation>На этот день ничего не запланировано</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeZoneDialog</name>
+    <message>
+        <source>Kaliningrad</source>
+        <translation>Калининград</translation>
+    </message>
+    <message>
+        <source>Moscow</source>
+        <translation>Москва</translation>
+    </message>
+    <message>
+        <source>Samara</source>
+        <translation>Самара</translation>
+    </message>
+    <message>
+        <source>Yekaterinburg</source>
+        <translation>Екатеринбург</translation>
+    </message>
+    <message>
+        <source>Omsk</source>
+        <translation>Омск</translation>
+    </message>
+    <message>
+        <source>Novosibirsk</source>
+        <translation>Новосибирск</translation>
+    </message>
+    <message>
+        <source>Krasnoyarsk</source>
+        <translation>Красноярск</translation>
+    </message>
+    <message>
+        <source>Irkutsk</source>
+        <translation>Иркутск</translation>
+    </message>
+    <message>
+        <source>Yakutsk</source>
+        <translation>Якутск</translation>
+    </message>
+    <message>
+        <source>Vladivostok</source>
+        <translation>Владивосток</translation>
+    </message>
+    <message>
+        <source>Magadan</source>
+        <translation>Магадан</translation>
+    </message>
+    <message>
+        <source>Petropavlovsk-Kamchatsky</source>
+        <translation>Петропавловск-Камчатский</translation>
+    </message>
+    <message>
+        <source>System time zone ({zone})</source>
+        <translation>Системный часовой пояс ({zone})</translation>
+    </message>
+    <message>
+        <source>Office Time Zone</source>
+        <translation>Часовой пояс редакции</translation>
+    </message>
+    <message>
+        <source>Main time zones of Russia</source>
+        <translation>Основные часовые пояса России</translation>
+    </message>
+    <message>
+        <source>Other time zones</source>
+        <translation>Другие часовые пояса</translation>
+    </message>
+    <message>
+        <source>The calendar, the article list and the exports put every item on its day in this zone, on every computer of the office.</source>
+        <translation>Календарь, список статей и экспорт относят каждую статью к дню по этому часовому поясу — на всех компьютерах редакции.</translation>
+    </message>
+    <message>
+        <source>Find a zone or a city…</source>
+        <translation>Найти пояс или город…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPlan</name>
+    <message>
+        <source>Publication plan — {month} {year}</source>
+        <translation>План публикаций — {month} {year}</translation>
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation>Напечатано {date}</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} ещё</translation>
     </message>
 </context>
 <context>

@@ -156,7 +156,7 @@ class AgendaModel(QAbstractItemModel):
         for day in self._days:
             title = long_day_title(day, locale, with_year=day.year != today.year)
             if day == today:
-                title = translate(TR_CONTEXT, "{day} — today").format(day=title)
+                title = translate("CalendarAgenda", "{day} — today").format(day=title)
             self._titles.append(title)
         self.endResetModel()
 
@@ -474,6 +474,6 @@ class AgendaView(QTreeView):
                 Qt.AlignmentFlag.AlignHCenter
                 | Qt.AlignmentFlag.AlignTop
                 | Qt.TextFlag.TextWordWrap,
-                translate(TR_CONTEXT, "Nothing is planned for these days."),
+                translate("CalendarAgenda", "Nothing is planned for these days."),
             )
             painter.end()

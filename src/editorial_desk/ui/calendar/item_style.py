@@ -268,21 +268,21 @@ def item_tooltip(item: ArticleSummary, zone: tzinfo) -> str:
     lines = [f"<b>{html.escape(item.title)}</b>"]
     if item.planned_at is not None:
         when = format_local_long(item.planned_at, zone)
-        lines.append(translate(TR_CONTEXT, "Planned: {time}").format(time=html.escape(when)))
+        lines.append(translate("CalendarItem", "Planned: {time}").format(time=html.escape(when)))
     else:
-        lines.append(translate(TR_CONTEXT, "Not scheduled"))
+        lines.append(translate("CalendarItem", "Not scheduled"))
     lines.append(
-        translate(TR_CONTEXT, "Status: {status}").format(
+        translate("CalendarItem", "Status: {status}").format(
             status=html.escape(status_label(item.status))
         )
     )
     if item.rubric:
         lines.append(
-            translate(TR_CONTEXT, "Rubric: {rubric}").format(rubric=html.escape(item.rubric))
+            translate("CalendarItem", "Rubric: {rubric}").format(rubric=html.escape(item.rubric))
         )
     if item.author_name:
         lines.append(
-            translate(TR_CONTEXT, "Author: {author}").format(author=html.escape(item.author_name))
+            translate("CalendarItem", "Author: {author}").format(author=html.escape(item.author_name))
         )
     return "<br>".join(lines)
 

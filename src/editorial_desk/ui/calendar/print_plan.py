@@ -66,7 +66,7 @@ def month_plan_title(year: int, month: int, locale: QLocale | None = None) -> st
     name = locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)
     if locale.language() == QLocale.Language.C:
         name = date(year, month, 1).strftime("%B")
-    return translate(TR_CONTEXT, "Publication plan — {month} {year}").format(month=name, year=year)
+    return translate("PrintPlan", "Publication plan — {month} {year}").format(month=name, year=year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +226,7 @@ def paint_month_plan(
     painter.drawText(
         layout.footer,
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        translate(TR_CONTEXT, "Printed {date}").format(date=format_local(moment, zone)),
+        translate("PrintPlan", "Printed {date}").format(date=format_local(moment, zone)),
     )
     painter.restore()
     return layout
@@ -284,7 +284,7 @@ def _paint_day_items(
         painter.drawText(
             QRectF(body.left() + indent, y, width, line),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            translate(TR_CONTEXT, "+{count} more").format(count=hidden),
+            translate("PrintPlan", "+{count} more").format(count=hidden),
         )
 
 

@@ -589,10 +589,10 @@ class WeekView(QAbstractScrollArea):
         if article_id is not None:
             self._selected = article_id
             self.viewport().update()
-            open_action = menu.addAction(translate(TR_CONTEXT, "Open"))
+            open_action = menu.addAction(translate("CalendarView", "Open"))
             open_action.triggered.connect(lambda: self.open_article_requested.emit(article_id))
             menu.addSeparator()
-        new_action = menu.addAction(translate(TR_CONTEXT, "New Article on This Day"))
+        new_action = menu.addAction(translate("CalendarView", "New Article on This Day"))
         new_action.triggered.connect(lambda: self.new_article_requested.emit(day))
         return menu
 
