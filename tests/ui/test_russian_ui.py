@@ -265,16 +265,16 @@ def _recovery_dialogs():
 
 def test_feature_dialogs_are_russian(russian, qtbot, store, actor, tmp_path):
     """Export, review, users, link, table and image dialogs: titles, labels, buttons."""
+    from editorial_desk.ui.calendar.ics_export import IcsExportDialog
     from editorial_desk.ui.context import AppContext
     from editorial_desk.ui.editor.images import ImageDialog
     from editorial_desk.ui.editor.links import LinkDialog
     from editorial_desk.ui.editor.tables import InsertTableDialog
     from editorial_desk.ui.export_dialog import ExportDialog
+    from editorial_desk.ui.office_zone_dialog import OfficeZoneDialog
     from editorial_desk.ui.review.operations import ReviewOperations
     from editorial_desk.ui.review.reason_dialog import ReasonDialog
     from editorial_desk.ui.review.users_dialog import UsersDialog
-    from editorial_desk.ui.calendar.ics_export import IcsExportDialog
-    from editorial_desk.ui.office_zone_dialog import OfficeZoneDialog
     from editorial_desk.ui.rubrics_dialog import RubricsDialog, StoreRubricSource
 
     settings = AppSettings.in_file(tmp_path / "s.ini")

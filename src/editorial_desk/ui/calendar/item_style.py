@@ -282,7 +282,9 @@ def item_tooltip(item: ArticleSummary, zone: tzinfo) -> str:
         )
     if item.author_name:
         lines.append(
-            translate("CalendarItem", "Author: {author}").format(author=html.escape(item.author_name))
+            translate("CalendarItem", "Author: {author}").format(
+                author=html.escape(item.author_name)
+            )
         )
     return "<br>".join(lines)
 
