@@ -1,6 +1,7 @@
 """Screenshots for the docs, from a real window (run under Xvfb):
 
-    xvfb-run -a -s "-screen 0 1280x800x24" uv run python tools/screenshot.py docs/main-window-ru.png
+    xvfb-run -a -s "-screen 0 1280x800x24" uv run python tools/screenshot.py \\
+        docs/main-window-ru.png [docs/editor-ru.png]
 
 Builds a demo store in a temporary folder with a handful of Russian news items,
 opens the main window in Russian on it, selects the sample article and saves a
@@ -59,7 +60,7 @@ def build_demo_store(path: Path):  # type: ignore[no-untyped-def]
     return store, user, first_id
 
 
-def main(out: str) -> int:
+def main(out: str, editor_out: str | None = None) -> int:
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -90,6 +91,9 @@ def main(out: str) -> int:
             picture = screen.grabWindow(0, 0, 0, 1280, 800)
             picture.save(out)
             print(f"saved {out}")
+            if editor_out:  # the editor alone: the open tabs with the sample article
+                window.tabs.grab().save(editor_out)
+                print(f"saved {editor_out}")
             window.form.setEnabled(False)
             window.close()
             app.quit()
@@ -101,4 +105,5 @@ def main(out: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "screenshot.png"))
+    args = sys.argv[1:]
+    sys.exit(main(args[0] if args else "screenshot.png", args[1] if len(args) > 1 else None))
