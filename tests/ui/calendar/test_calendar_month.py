@@ -35,11 +35,13 @@ def settings(tmp_path) -> AppSettings:
 
 @pytest.fixture
 def make_panel(qtbot: Any, store: Any, actor: Any, settings: AppSettings):
-    def make(zone=MOSCOW, user=None, size=(1280, 800)) -> CalendarPanel:
+    def make(zone=MOSCOW, user=None, size=(1280, 800), font=None) -> CalendarPanel:
         panel = CalendarPanel(
             CalendarSource(store, user or actor), settings, zone, clock=fixed_clock()
         )
         qtbot.addWidget(panel)
+        if font is not None:
+            panel.month_view.setFont(font)
         panel.resize(*size)
         panel.show()
         qtbot.waitExposed(panel)
@@ -296,6 +298,36 @@ def test_more_items_than_fit_show_plus_n_and_open_the_days_list(
     popup.list.setCurrentRow(2)
     qtbot.keyClick(popup.list, Qt.Key.Key_Return)
     assert opened == [ids[2]]
+
+
+def test_repaints_from_the_text_cache_look_the_same(make_panel, store, actor) -> None:
+    """The grid keeps elided titles and static texts between repaints (a month
+    switch there and back, a hover): those repaints must look exactly like the
+    first, in any font."""
+    for hour in range(8, 13):
+        add_article(
+            store,
+            actor,
+            f"Глава города открыл новую школу на улице Светланской в {hour} часов",
+            date(2026, 11, 18),
+            time(hour, 0),
+            MOSCOW,
+        )
+    panel = make_panel()
+    viewport = panel.month_view.viewport()
+    first = viewport.grab().toImage()
+    panel.go_next()
+    panel.go_previous()
+    again = [viewport.grab().toImage() for _ in range(2)]
+    assert again[0] == first and again[1] == first
+    # another font: nothing measured in the old one is used (a panel that never
+    # had the old font paints the same)
+    font = panel.month_view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.month_view.setFont(font)
+    bigger = [viewport.grab().toImage() for _ in range(2)]
+    fresh = make_panel(font=font)
+    assert fresh.month_view.viewport().grab().toImage() == bigger[0] == bigger[1] != first
 
 
 def test_cell_layout_shows_all_when_they_fit_and_plus_n_otherwise(qtbot) -> None:

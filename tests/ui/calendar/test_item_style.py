@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from editorial_desk.domain.article import ArticleSummary
 from editorial_desk.domain.statuses import Status
 from editorial_desk.ui.calendar.item_style import (
+    ItemTexts,
     item_time_text,
     item_tooltip,
     paint_item,
@@ -54,6 +55,10 @@ class RecordingPainter(QPainter):
     def drawText(self, *args):
         self.texts.append(args[-1])
         super().drawText(*args)
+
+    def drawStaticText(self, *args):
+        self.texts.append(args[-1].text())
+        super().drawStaticText(*args)
 
 
 def _linear(channel: float) -> float:
@@ -137,7 +142,9 @@ def test_item_time_is_the_local_wall_clock():
     assert item_time_text(summary(planned_at=None), VLADIVOSTOK) == ""
 
 
-def _paint(item: ArticleSummary, rect: QRect, *, selected: bool = False):
+def _paint(
+    item: ArticleSummary, rect: QRect, *, selected: bool = False, texts: ItemTexts | None = None
+):
     image = QImage(300, 40, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     painter = RecordingPainter(image)
@@ -151,6 +158,7 @@ def _paint(item: ArticleSummary, rect: QRect, *, selected: bool = False):
         VLADIVOSTOK,
         selected=selected,
         font_metrics=QFontMetrics(font),
+        texts=texts.use_font(font) if texts is not None else None,
     )
     painter.end()
     return image, painter.texts
@@ -177,6 +185,55 @@ def test_a_long_title_is_elided_and_a_narrow_cell_drops_the_time(qapp):
     assert texts[1].endswith("…") and len(texts[1]) < len(long_title)
     _image, texts = _paint(summary(title=long_title), QRect(0, 0, 60, 20))
     assert len(texts) == 1 and texts[0] != "00:30"
+
+
+@pytest.mark.parametrize("selected", [False, True])
+def test_the_text_cache_paints_the_same_pixels(qapp, selected):
+    """First paint: the elided title drawn as text; from the second on a
+    QStaticText. Both must look exactly like painting without the cache."""
+    item = summary(title="Глава города открыл новую школу на улице Светланской " * 2)
+    rect = QRect(10, 5, 220, 20)
+    plain, plain_texts = _paint(item, rect, selected=selected)
+    texts = ItemTexts()
+    first, first_texts = _paint(item, rect, selected=selected, texts=texts)
+    second, second_texts = _paint(item, rect, selected=selected, texts=texts)
+    assert plain_texts == first_texts == second_texts
+    assert plain_texts[1].endswith("…")
+    assert first == plain and second == plain
+
+
+def test_item_texts_elide_once_then_keep_a_static_text(qapp):
+    font = QFont()
+    font.setPixelSize(12)
+    metrics = QFontMetrics(font)
+    texts = ItemTexts(limit=2).use_font(font)
+    title = "<b>Мэр</b> открыл сквер на улице Светланской и пообещал ещё два"
+    first = texts.title(title, 120, metrics)
+    assert first == metrics.elidedText(title, Qt.TextElideMode.ElideRight, 120)
+    second = texts.title(title, 120, metrics)
+    assert second.text() == first  # a QStaticText of the same elided text...
+    assert second.textFormat() == Qt.TextFormat.PlainText  # ...never read as markup
+    assert texts.title(title, 120, metrics) is second
+    assert texts.title(title, 200, metrics) != first  # another width, another text
+    static, width = texts.time("09:30", metrics)
+    assert static.text() == "09:30" and width == metrics.horizontalAdvance("09:30")
+    # the limit: the oldest title goes first
+    texts.title("Третий заголовок", 120, metrics)
+    assert len(texts) == 2
+    assert isinstance(texts.title(title, 120, metrics), str)  # forgotten: elided again
+    # another font starts afresh (widths in one font mean nothing in another)
+    bigger = QFont(font)
+    bigger.setPixelSize(20)
+    assert len(texts.use_font(bigger)) == 0
+    assert len(texts.use_font(bigger)) == 0 and texts.use_font(font) is texts
+
+
+def test_a_line_lower_than_the_font_clips_the_texts(qapp):
+    image, texts = _paint(summary(), QRect(10, 10, 280, 6))
+    assert texts == ["00:30", "Субботник в парке"]
+    for x in range(300):  # nothing drawn above or below the 6 px line
+        assert image.pixelColor(x, 8).rgb() == QColor("white").rgb()
+        assert image.pixelColor(x, 17).rgb() == QColor("white").rgb()
 
 
 def test_a_selected_item_uses_the_highlight(qapp):

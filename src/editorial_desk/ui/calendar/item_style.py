@@ -13,6 +13,7 @@ it allocates little and caches the per-status pens, brushes and marker paths."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from functools import cache, lru_cache
 
@@ -20,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetrics,
     QFontMetricsF,
     QIcon,
@@ -28,6 +30,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QStaticText,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -200,6 +203,63 @@ _TEXT_FLAGS = (
 )
 
 
+class ItemTexts:
+    """What `paint_item` draws as text, kept between repaints by a view that
+    paints many items in one font: the elided title per (title, width) and, for
+    a text drawn a second time, its QStaticText (laid out once; drawing it costs a
+    third of `drawText`, and `elidedText` is as dear as the drawing). Time texts
+    (a few dozen) get a QStaticText at once, with their width.
+
+    A title gets its QStaticText only when drawn again, so a month seen for the
+    first time pays no more than plain `drawText`; going back to it, or any
+    repaint of it (hover, a tooltip, a drag over it), is the cheap path. The view
+    calls `use_font` once per paint pass; another font starts afresh. At most
+    `limit` titles are kept (the oldest go first): a month shows a few hundred."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        self._limit = limit
+        self._font_key = ""
+        self._titles: dict[tuple[str, int], list] = {}  # [elided text, QStaticText | None]
+        self._times: dict[str, tuple[QStaticText, int]] = {}
+
+    def use_font(self, font: QFont) -> ItemTexts:
+        key = font.key()
+        if key != self._font_key:
+            self._font_key = key
+            self._titles.clear()
+            self._times.clear()
+        return self
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def time(self, text: str, metrics: QFontMetrics) -> tuple[QStaticText, int]:
+        entry = self._times.get(text)
+        if entry is None:
+            entry = self._times[text] = (_static(text), metrics.horizontalAdvance(text))
+        return entry
+
+    def title(self, title: str, width: int, metrics: QFontMetrics) -> str | QStaticText:
+        """The elided text the first time, its QStaticText from the second on."""
+        key = (title, width)
+        entry = self._titles.get(key)
+        if entry is None:
+            if self._titles and len(self._titles) >= self._limit:
+                del self._titles[next(iter(self._titles))]
+            elided = metrics.elidedText(title, _ELIDE_RIGHT, width)
+            self._titles[key] = [elided, None]
+            return elided
+        if entry[1] is None:
+            entry[1] = _static(entry[0])
+        return entry[1]
+
+
+def _static(text: str) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)  # titles are user text, never markup
+    return static
+
+
 @lru_cache(maxsize=256)
 def _marker_pixmap(status: Status, size: int, rgb: int, ratio: float) -> QPixmap:
     """The marker pre-rendered: blitting a pixmap is several times cheaper than
@@ -223,43 +283,127 @@ def paint_item(
     font_metrics: QFontMetrics,
     palette: QPalette | None = None,
     show_time: bool = True,
+    texts: ItemTexts | None = None,
 ) -> None:
     """One item on one line in `rect`: a status bar on the left, the status
     marker, the local time and the title elided to fit. `selected` paints it in
     the palette's highlight colours. The painter's font must be the one
-    `font_metrics` measures."""
+    `font_metrics` measures (and `texts`, if given, was told to use)."""
+    paint_items(
+        painter,
+        (rect,),
+        (item,),
+        zone,
+        selected=selected,
+        font_metrics=font_metrics,
+        palette=palette,
+        show_time=show_time,
+        texts=texts,
+    )
+
+
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TEXT = QPalette.ColorRole.Text
+
+
+def paint_items(
+    painter: QPainter,
+    rects: Sequence[QRect],
+    items: Sequence[ArticleSummary],
+    zone: tzinfo,
+    *,
+    selected: bool,
+    font_metrics: QFontMetrics,
+    palette: QPalette | None = None,
+    show_time: bool = True,
+    texts: ItemTexts | None = None,
+) -> None:
+    """`paint_item` for each of `items` in the rect of the same position (the
+    shorter sequence decides how many): a day cell's lines in one call, with what
+    they share (colours, metrics, the pen) looked up once.
+
+    Text goes at a baseline (or as a QStaticText from `texts`), not laid out in
+    a rectangle: the rectangle forms cost a layout per call."""
     if palette is None:
         palette = QApplication.palette()
-    status = item.status
-    colour = _colour(status)
-    if selected:
-        painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText)
-    else:
-        painter.fillRect(rect, _tint(status))
-        text_colour = palette.color(QPalette.ColorRole.Text)
-    painter.fillRect(QRect(rect.x(), rect.y(), _BAR_WIDTH, rect.height()), colour)
-    x = rect.x() + _BAR_WIDTH + _GAP - 1
-    right = rect.right() - 2
-    marker = min(MARKER_SIZE, rect.height() - 2)
-    if marker >= 4 and right - x > marker + _GAP:
-        device = painter.device()
-        ratio = device.devicePixelRatioF() if device is not None else 1.0
-        pixmap = _marker_pixmap(status, marker, (text_colour if selected else colour).rgb(), ratio)
-        painter.drawPixmap(x, rect.y() + (rect.height() - marker) // 2, pixmap)
-        x += marker + _GAP
-    painter.setPen(text_colour)
-    flags = _TEXT_FLAGS
+    highlight = palette.color(_HIGHLIGHT) if selected else None
+    text_colour = palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT)
+    text_rgb = text_colour.rgb()
+    device = painter.device()
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    ascent, descent = font_metrics.ascent(), font_metrics.descent()
+    painter.setPen(text_colour)  # nothing below changes the pen
+    for item, rect in zip(items, rects, strict=False):
+        status = item.status
+        colour = _colour(status)
+        x, y, w, h = rect.getRect()
+        painter.fillRect(rect, highlight if highlight is not None else _tint(status))
+        painter.fillRect(x, y, _BAR_WIDTH, h, colour)
+        right = x + w - 3  # rect.right() - 2
+        x += _BAR_WIDTH + _GAP - 1
+        marker = min(MARKER_SIZE, h - 2)
+        if marker >= 4 and right - x > marker + _GAP:
+            rgb = text_rgb if selected else _rgb(status)
+            painter.drawPixmap(x, y + (h - marker) // 2, _marker_pixmap(status, marker, rgb, ratio))
+            x += marker + _GAP
+        if h < ascent + descent:  # a line lower than the font: clip the texts to it
+            _paint_texts_clipped(painter, rect, x, right, item, zone, font_metrics, show_time)
+            continue
+        baseline = y + (h + ascent - descent) // 2
+        top = baseline - ascent  # where a QStaticText's line starts
+        time_text = item_time_text(item, zone) if show_time else ""
+        if time_text:
+            if texts is not None:
+                static, width = texts.time(time_text, font_metrics)
+            else:
+                static, width = None, font_metrics.horizontalAdvance(time_text)
+            # the time only when the title keeps some room: a narrow cell shows the title
+            if right - x > width * 2:
+                if static is not None:
+                    painter.drawStaticText(x, top, static)
+                else:
+                    painter.drawText(x, baseline, time_text)
+                x += width + _GAP
+        if right > x:
+            if texts is None:
+                title = font_metrics.elidedText(item.title, _ELIDE_RIGHT, right - x)
+                painter.drawText(x, baseline, title)
+            elif isinstance(title := texts.title(item.title, right - x, font_metrics), str):
+                painter.drawText(x, baseline, title)
+            else:
+                painter.drawStaticText(x, top, title)
+
+
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+
+
+@cache
+def _rgb(status: Status) -> int:
+    return QColor(_STATUS_RGB[status]).rgb()
+
+
+def _paint_texts_clipped(
+    painter: QPainter,
+    rect: QRect,
+    x: int,
+    right: int,
+    item: ArticleSummary,
+    zone: tzinfo,
+    metrics: QFontMetrics,
+    show_time: bool,
+) -> None:
+    """The time and title in rectangles that clip them (a rare, too-low line)."""
+    y, h, flags = rect.y(), rect.height(), _TEXT_FLAGS
     time_text = item_time_text(item, zone) if show_time else ""
     if time_text:
-        width = font_metrics.horizontalAdvance(time_text)
-        # the time only when the title keeps some room: a narrow cell shows the title
+        width = metrics.horizontalAdvance(time_text)
         if right - x > width * 2:
-            painter.drawText(QRect(x, rect.y(), width + 1, rect.height()), flags, time_text)
+            painter.drawText(QRect(x, y, width + 1, h), flags, time_text)
             x += width + _GAP
     if right > x:
-        title = font_metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, right - x)
-        painter.drawText(QRect(x, rect.y(), right - x + 1, rect.height()), flags, title)
+        title = metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, right - x)
+        painter.drawText(QRect(x, y, right - x + 1, h), flags, title)
 
 
 def item_tooltip(item: ArticleSummary, zone: tzinfo) -> str:

@@ -61,9 +61,11 @@ from PySide6.QtWidgets import (
 from editorial_desk.domain.article import ArticleSummary
 from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.item_style import (
+    ItemTexts,
     item_time_text,
     item_tooltip,
     paint_item,
+    paint_items,
     status_icon,
 )
 from editorial_desk.ui.calendar.month_model import COLUMNS, MonthModel
@@ -123,6 +125,7 @@ class PaintContext:
     zone: tzinfo
     palette: QPalette
     metrics: QFontMetrics
+    texts: ItemTexts  # the view's elided titles and static texts, in its font
     line: int
     baseline: int  # from a line's top
     text: QColor
@@ -178,16 +181,16 @@ class MonthDelegate(QStyledItemDelegate):
         else:
             painter.setPen(ctx.text if in_month else ctx.placeholder)
             painter.drawText(number.x() + 2, number.y() + ctx.baseline, _day_text(day))
-        zone, metrics, palette = ctx.zone, ctx.metrics, ctx.palette
-        for item, item_rect in zip(items, layout.items, strict=False):
-            paint_item(
+        if layout.items:
+            paint_items(
                 painter,
-                item_rect,
-                item,
-                zone,
+                layout.items,
+                items,
+                ctx.zone,
                 selected=False,
-                font_metrics=metrics,
-                palette=palette,
+                font_metrics=ctx.metrics,
+                palette=ctx.palette,
+                texts=ctx.texts,
             )
         if layout.more is not None:
             painter.setPen(ctx.link)
@@ -273,6 +276,7 @@ class MonthView(QTableView):
         )
         self.drop_day: date | None = None
         self._paint_context: PaintContext | None = None
+        self._item_texts = ItemTexts()
         self._press_pos: QPoint | None = None
         self._press_item: ArticleSummary | None = None
         self.day_list: DayListPopup | None = None
@@ -304,6 +308,7 @@ class MonthView(QTableView):
             zone=model.zone,
             palette=palette,
             metrics=metrics,
+            texts=self._item_texts.use_font(self.font()),
             line=line,
             baseline=(line + metrics.ascent() - metrics.descent()) // 2,
             text=palette.color(QPalette.ColorRole.Text),
