@@ -12,6 +12,7 @@ from hostile_docx import FIXTURES, PNG_BYTES
 
 from editorial_desk.document import plain_text, sanitize_body
 from editorial_desk.importers.cleanup import clean_foreign_fragment, clean_foreign_html
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +148,7 @@ def test_pictures_in_a_paste():
     [image] = fragment.images
     assert image.data == PNG_BYTES and image.alt == "Сквер"
     assert fragment.body == f'<p>До</p><p><img src="{image.src}" alt="Сквер"></p>'
-    assert fragment.warnings == ["1 picture(s) on the web were not downloaded"]
+    assert fragment.warnings == [ImportNotice.of(ImportWarningKind.PICTURES_ON_WEB, count=1)]
     # Without anywhere to store it, the plain paste leaves the picture out entirely.
     assert clean_foreign_html(html) == "<p>До</p>"
 

@@ -10,6 +10,7 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 
 from editorial_desk.importers.convert import convert_file_bytes
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 
 def _russian_styled_docx() -> bytes:
@@ -69,6 +70,4 @@ def test_without_a_title_style_or_opening_heading_the_file_name_is_the_title():
     imported = convert_file_bytes("Ремонт моста.docx", data, time_limit=None)
     assert imported.title == "Ремонт моста"
     assert headings(imported.body) == [("h2", "Подробности")]
-    assert imported.warnings == [
-        "the document has no title (Title style or a first heading); the file name was used"
-    ]
+    assert imported.warnings == [ImportNotice.of(ImportWarningKind.DOCUMENT_WITHOUT_TITLE)]

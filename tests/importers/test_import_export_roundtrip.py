@@ -11,6 +11,7 @@ from hostile_docx import FIXTURES
 from editorial_desk.domain.assets import sha_from_src
 from editorial_desk.export import ExportOptions, docx_bytes, html_fragment, html_page
 from editorial_desk.importers.convert import convert_file_bytes
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 from editorial_desk.services.assets import get_assets
 from editorial_desk.services.imports import import_file
 
@@ -77,4 +78,5 @@ def test_html_fragment_export_keeps_the_structure_but_not_the_pictures(imported)
 
     assert structure(again.body) == structure(article.body)
     if assets:  # they sit in images/ beside the fragment, which an import never reads
-        assert f"{len(assets)} picture(s) stored outside the file were left out" in again.warnings
+        left_out = ImportNotice.of(ImportWarningKind.PICTURES_OUTSIDE_FILE, count=len(assets))
+        assert left_out in again.warnings

@@ -23,6 +23,7 @@ from hostile_docx import FIXTURES, PNG_BYTES
 
 from editorial_desk.document import sanitize_body
 from editorial_desk.importers.convert import convert_file_bytes
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,9 @@ def test_html_import_keeps_words_and_structure(article: Article, writer: str):
     assert_structure(document.body, article)
     assert not document.images  # photo.png sits next to the page; nothing is fetched
     if article is SKVER:
-        assert document.warnings == ["1 picture(s) stored outside the file were left out"]
+        assert document.warnings == [
+            ImportNotice.of(ImportWarningKind.PICTURES_OUTSIDE_FILE, count=1)
+        ]
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.name)

@@ -11,6 +11,7 @@ from hostile_docx import FIXTURES, PNG_BYTES
 
 from editorial_desk.importers.charset import decode_html, decode_text, guess_cyrillic
 from editorial_desk.importers.html import convert_html
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 from editorial_desk.importers.text import convert_text
 
 PAGE = (
@@ -50,14 +51,18 @@ def test_byte_order_marks_win():
 def test_a_page_cannot_choose_a_dangerous_codec():
     page = b'<meta charset="utf-7"><p>+ADw-script+AD4-alert(1)</p>'
     text, used, warnings = decode_html(page)
-    assert used == "utf-8" and "utf-7" in warnings[0]
+    assert used == "utf-8"
+    assert warnings == [
+        ImportNotice.of(ImportWarningKind.UNKNOWN_CHARSET, charset="utf-7", codec="utf-8")
+    ]
     assert "<script>" not in text
 
 
 def test_mail_that_lies_about_utf8_is_read_as_windows_1251():
     data = PAGE.format(label="utf-8").encode("cp1251")
     text, used, warnings = decode_html(data)
-    assert used == "cp1251" and "Отключение воды" in text and warnings
+    assert used == "cp1251" and "Отключение воды" in text
+    assert warnings == [ImportNotice.of(ImportWarningKind.FALSE_UTF8, codec="cp1251")]
 
 
 def test_data_url_pictures_in_an_email_become_images():
@@ -71,7 +76,7 @@ def test_data_url_pictures_in_an_email_become_images():
     assert image.data == PNG_BYTES and image.alt == "Водовод"
     assert f'<img src="{image.src}" alt="Водовод">' in document.body
     assert document.title == "письмо"  # no h1, no <title>: the file name
-    assert "1 picture(s) stored outside the file were left out" in document.warnings
+    assert ImportNotice.of(ImportWarningKind.PICTURES_OUTSIDE_FILE, count=1) in document.warnings
 
 
 def test_web_page_headline_is_the_h1_its_title_repeats():
@@ -102,7 +107,7 @@ def test_text_headline_rules():
     prose = convert_text("В субботу пройдёт субботник.\n\nСбор в 9:00.".encode("cp1251"), "заметка")
     assert prose.title == "заметка"
     assert prose.body == "<p>В субботу пройдёт субботник.</p><p>Сбор в 9:00.</p>"
-    assert prose.warnings == ["the text has no headline line; the file name was used"]
+    assert prose.warnings == [ImportNotice.of(ImportWarningKind.TEXT_WITHOUT_HEADLINE)]
 
 
 def test_long_titles_are_cut_at_a_word():
@@ -110,4 +115,4 @@ def test_long_titles_are_cut_at_a_word():
     cut = convert_html(f"<h1>{words}</h1><p>текст</p>".encode(), "f")
     assert len(cut.title) <= 500 and cut.title.endswith("заголовок…")
     assert words.startswith(cut.title[:-1] + " ")
-    assert cut.warnings == ["the title was longer than 500 characters and was cut"]
+    assert cut.warnings == [ImportNotice.of(ImportWarningKind.TITLE_CUT, limit=500)]

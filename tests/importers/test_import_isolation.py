@@ -12,6 +12,8 @@ from editorial_desk.domain.errors import ImportRefusedError
 from editorial_desk.importers.convert import convert_file_bytes
 from editorial_desk.importers.docx import convert_docx
 from editorial_desk.importers.isolation import run_isolated
+from editorial_desk.importers.model import RefusalReason
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 
 def test_worker_result_equals_in_process_result():
@@ -40,7 +42,7 @@ def test_refusals_inside_the_worker_come_back_as_refusals():
     # Not a DOCX at all: convert_docx refuses inside the worker.
     with pytest.raises(ImportRefusedError) as caught:
         run_isolated(convert_docx, b"plain text", "x", time_limit=30)
-    assert caught.value.reason == "wrong_format"
+    assert caught.value.reason is RefusalReason.WRONG_FORMAT  # the key, not just its value
     assert str(caught.value) == (
         "the file is not a Word document (.docx); it looks like plain text"
     )
@@ -51,3 +53,14 @@ def test_a_crashing_converter_is_a_conversion_failure_not_a_traceback():
         run_isolated(divmod, 1, 0, time_limit=30)  # ZeroDivisionError in the worker
     assert caught.value.reason == "conversion_failed"
     assert "ZeroDivisionError" in str(caught.value)
+
+
+def test_warnings_cross_the_worker_as_keyed_notices():
+    page = "<meta charset='x-mac-klingon'><p>Ёлка на площади</p>".encode("cp1251")
+    isolated = convert_file_bytes("ёлка.html", page)
+    assert isolated.warnings == [
+        ImportNotice.of(ImportWarningKind.UNKNOWN_CHARSET, charset="x-mac-klingon", codec="cp1251"),
+        ImportNotice.of(ImportWarningKind.PAGE_WITHOUT_TITLE),
+    ]
+    assert all(type(notice.kind) is ImportWarningKind for notice in isolated.warnings)
+    assert isolated == convert_file_bytes("ёлка.html", page, time_limit=None)

@@ -6,7 +6,10 @@ Prints the id of each new draft, one per line, in the order of the files.  Each
 file is its own unit of work: a bad file gets one line on stderr and creates
 nothing, the other files are still imported, and the exit code is 1 if any file
 failed (so a script notices).  What a file lost on the way (a picture in EMF, a
-picture on the web) is reported as a warning line on stderr; stdout stays ids only.
+picture on the web) is reported as a warning line on stderr, in the English of
+``importers.notices.ENGLISH_TEXTS`` (the table keyed like the UI's translations);
+stdout stays ids only.  A refusal prints its English detail (sizes, what the file
+looks like), which says more than the UI's one sentence per reason.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
 
 def run_import(store, args: argparse.Namespace, out: TextIO) -> int:  # type: ignore[no-untyped-def]
     from editorial_desk.domain.errors import EditorialError
+    from editorial_desk.importers.notices import english_text
     from editorial_desk.services.imports import prepare_import, save_import
 
     failed = 0
@@ -48,7 +52,7 @@ def run_import(store, args: argparse.Namespace, out: TextIO) -> int:  # type: ig
             failed += 1
             continue
         for warning in document.warnings:
-            print(f"{_PROG}: warning: {path}: {warning}", file=sys.stderr)
+            print(f"{_PROG}: warning: {path}: {english_text(warning)}", file=sys.stderr)
         out.write(f"{article.id}\n")
         out.flush()  # a script reading ids sees each as soon as it exists
     return 1 if failed else 0

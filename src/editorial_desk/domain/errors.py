@@ -110,3 +110,12 @@ class ImportRefusedError(ValidationError):
     def for_file(self, filename: str) -> ImportRefusedError:
         """The same refusal, naming the file."""
         return ImportRefusedError(self.reason, self.detail, filename=filename)
+
+    def __reduce__(self) -> tuple[object, tuple[str, str, str]]:
+        # The default pickles `args` (the joined sentence) into the constructor,
+        # which takes the parts: a refusal crossing a process would not unpickle.
+        return _import_refused, (self.reason, self.detail, self.filename)
+
+
+def _import_refused(reason: str, message: str, filename: str) -> ImportRefusedError:
+    return ImportRefusedError(reason, message, filename=filename)

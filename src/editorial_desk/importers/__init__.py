@@ -8,6 +8,7 @@ Pure: bytes in, :class:`ImportedDocument` out; storing is
 * ``guards``    refuse empty/damaged/encrypted/renamed/hostile files before parsing;
 * ``docx`` (+ ``docx_numbering``), ``html``, ``text``  the converters;
 * ``cleanup``   foreign HTML -> canonical body (``clean_foreign_html`` for paste);
+* ``notices``   warnings as keys + parameters, and their English (one table);
 * ``charset``, ``htmltree``, ``isolation``, ``model``  their parts.
 
 Nothing is imported here, so that importing the package stays cheap (mammoth is

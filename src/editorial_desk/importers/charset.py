@@ -20,6 +20,8 @@ import codecs
 import re
 from typing import Final
 
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
+
 # WHATWG-style labels -> Python codec names, limited to what this office meets.
 _LABELS: Final = {
     "utf-8": "utf-8",
@@ -109,7 +111,7 @@ def declared_html_charset(data: bytes) -> str | None:
     return match[1].decode("ascii") if match else None
 
 
-def decode_html(data: bytes) -> tuple[str, str, list[str]]:
+def decode_html(data: bytes) -> tuple[str, str, list[ImportNotice]]:
     """(text, codec used, warnings) for an HTML file."""
     bom = _from_bom(data)
     if bom is not None:
@@ -122,7 +124,7 @@ def decode_html(data: bytes) -> tuple[str, str, list[str]]:
     codec = codec_for_label(label)
     if codec is None:
         text, codec = _decode_undeclared(data)
-        warning = f"the page declares an unknown character set {label!r}; read as {codec}"
+        warning = ImportNotice.of(ImportWarningKind.UNKNOWN_CHARSET, charset=label, codec=codec)
         return text, codec, [warning]
     text = data.decode(codec, errors="replace")
     if codec == "utf-8" and text.count("\ufffd") * 4 > sum(1 for byte in data if byte >= 0x80):
@@ -133,6 +135,6 @@ def decode_html(data: bytes) -> tuple[str, str, list[str]]:
         return (
             data.decode(guessed, errors="replace"),
             guessed,
-            [f"the page says UTF-8 but is not; read as {guessed}"],
+            [ImportNotice.of(ImportWarningKind.FALSE_UTF8, codec=guessed)],
         )
     return text, codec, []

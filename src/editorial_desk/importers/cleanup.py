@@ -56,6 +56,7 @@ from editorial_desk.importers.htmltree import (
     style_properties,
 )
 from editorial_desk.importers.model import MAX_IMAGE_BYTES, ImportedImage, sniff_image_type
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 # Classes our own passes (and the DOCX style map) put on elements, so later steps
 # can find the headline, lead and captions.  Prefixed so a web page's own
@@ -107,7 +108,7 @@ class CleanedHtml:
 
     body: str
     images: list[ImportedImage] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportNotice] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
@@ -627,7 +628,9 @@ def _data_image(src: str) -> bytes | None:
         return None
 
 
-def _collect_images(root: Element, images: dict[str, ImportedImage], warnings: list[str]) -> None:
+def _collect_images(
+    root: Element, images: dict[str, ImportedImage], warnings: list[ImportNotice]
+) -> None:
     """Turn ``data:`` pictures into assets; count the ones left out."""
     remote = other = 0
     for element in root.iter():
@@ -647,9 +650,9 @@ def _collect_images(root: Element, images: dict[str, ImportedImage], warnings: l
         elif src:
             other += 1
     if remote:
-        warnings.append(f"{remote} picture(s) on the web were not downloaded")
+        warnings.append(ImportNotice.of(ImportWarningKind.PICTURES_ON_WEB, count=remote))
     if other:
-        warnings.append(f"{other} picture(s) stored outside the file were left out")
+        warnings.append(ImportNotice.of(ImportWarningKind.PICTURES_OUTSIDE_FILE, count=other))
 
 
 def _lone_image(node: Node) -> Element | None:
@@ -712,7 +715,7 @@ def finish(parsed: ParsedHtml) -> CleanedHtml:
     _shift_headings(root)
     _unbold_header_cells(root)
     images: dict[str, ImportedImage] = {}
-    warnings: list[str] = []
+    warnings: list[ImportNotice] = []
     _collect_images(root, images, warnings)
     for element in list(root.iter()):
         element.children[:] = _make_figures(element.children)

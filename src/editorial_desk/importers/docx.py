@@ -57,6 +57,7 @@ from editorial_desk.importers.model import (
     refuse,
     sniff_image_type,
 )
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 _RULE_CLASS: Final = "ed-rule"
 _RULE_STYLES: Final = frozenset({"separator", "horizontal line"})
@@ -143,16 +144,21 @@ class _ImageCollector:
         self.images.setdefault(picture.sha256, picture)
         return {"src": picture.src}
 
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[ImportNotice]:
         warnings = []
         for kind, count in sorted(self.left_out.items()):
             if kind == "linked":
-                warnings.append(f"{count} picture(s) linked to files outside the document")
+                warnings.append(ImportNotice.of(ImportWarningKind.PICTURES_LINKED, count=count))
             elif kind == "too large":
                 limit = MAX_IMAGE_BYTES // (1024 * 1024)
-                warnings.append(f"{count} picture(s) larger than {limit} MB were left out")
+                warnings.append(
+                    ImportNotice.of(ImportWarningKind.PICTURES_TOO_LARGE, count=count, size=limit)
+                )
             else:
-                warnings.append(f"{count} picture(s) in the {kind} format were left out")
+                notice = ImportNotice.of(
+                    ImportWarningKind.PICTURES_UNSUPPORTED, count=count, format=kind
+                )
+                warnings.append(notice)
         return warnings
 
 
@@ -231,9 +237,7 @@ def convert_docx(data: bytes, fallback_title: str) -> ImportedDocument:
     warnings = images.warnings() + cleaned.warnings
     if not title:
         title = fallback_title
-        warnings.append(
-            "the document has no title (Title style or a first heading); the file name was used"
-        )
+        warnings.append(ImportNotice.of(ImportWarningKind.DOCUMENT_WITHOUT_TITLE))
     title, title_warnings = clip_title(title)
     kept = [image for sha, image in images.images.items() if f"asset:{sha}" in cleaned.body]
     return ImportedDocument(

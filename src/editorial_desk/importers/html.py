@@ -16,6 +16,7 @@ from editorial_desk.importers.charset import decode_html
 from editorial_desk.importers.cleanup import finish, prepare, take_lead, take_title
 from editorial_desk.importers.guards import check_text_input
 from editorial_desk.importers.model import ImportedDocument, clip_title
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 
 def convert_html(data: bytes, fallback_title: str) -> ImportedDocument:
@@ -28,7 +29,7 @@ def convert_html(data: bytes, fallback_title: str) -> ImportedDocument:
     warnings += cleaned.warnings
     if not title:
         title = fallback_title
-        warnings.append("the page has no title (h1 or <title>); the file name was used")
+        warnings.append(ImportNotice.of(ImportWarningKind.PAGE_WITHOUT_TITLE))
     title, title_warnings = clip_title(title)
     return ImportedDocument(
         title=title,

@@ -17,7 +17,9 @@ the app's entry points import nothing heavy.  (A script piped into ``python -``
 cannot start spawned children at all; its imports fail as "conversion failed".)
 
 The child sends back ``("ok", document)``, ``("refused", (reason, message))`` or
-``("error", text)``; exceptions are not pickled (their constructors differ).
+``("error", text)``: plain data only (the document's warnings are keyed
+``ImportNotice``s, the reason a ``RefusalReason`` value), so nothing depends on
+how an exception class pickles.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def _child(sender: Connection, function: Callable[..., Any], args: tuple[Any, ..
     try:
         message: tuple[str, Any] = ("ok", function(*args))
     except ImportRefusedError as refusal:
-        message = ("refused", (refusal.reason, refusal.detail))
+        message = ("refused", (str(refusal.reason), refusal.detail))
     except MemoryError:
         message = (
             "refused",
@@ -115,7 +117,7 @@ def run_isolated(function: Callable[..., T], *args: Any, time_limit: float) -> T
         return payload  # type: ignore[no-any-return]
     if status == "refused":
         reason, message = payload
-        raise ImportRefusedError(reason, message)
+        raise refuse(RefusalReason(reason), message)
     raise refuse(
         RefusalReason.CONVERSION_FAILED, f"the document could not be converted ({payload})"
     )

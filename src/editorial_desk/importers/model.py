@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from editorial_desk.domain.assets import ASSET_SCHEME, sha256_of
 from editorial_desk.domain.errors import ImportRefusedError
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 
 class ImportedImage(NamedTuple):
@@ -37,18 +38,22 @@ class ImportedDocument:
     """A converted document, ready to become a draft.
 
     ``body`` is canonical (``sanitize_body`` output); ``lead`` is plain text;
-    ``warnings`` say, in English, what could not be carried over (an EMF picture,
-    a picture on the web, ...) so the user is not surprised by a silent loss."""
+    ``warnings`` say what could not be carried over (an EMF picture, a picture on
+    the web, ...) so the user is not surprised by a silent loss: keyed notices the
+    UI translates and the CLI prints in English (:mod:`notices`)."""
 
     title: str
     lead: str
     body: str
     images: list[ImportedImage] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportNotice] = field(default_factory=list)
 
 
 class RefusalReason(StrEnum):
-    """Stable keys of :class:`ImportRefusedError`, for the UI to translate."""
+    """Stable keys of :class:`ImportRefusedError`, for the UI to translate.
+
+    The refusal's English detail (sizes, the part, what the file looks like) is
+    for the CLI and logs; the UI shows one translated sentence per reason."""
 
     EMPTY = "empty"
     TOO_LARGE = "too_large"
@@ -64,7 +69,7 @@ class RefusalReason(StrEnum):
 
 
 def refuse(reason: RefusalReason, message: str) -> ImportRefusedError:
-    return ImportRefusedError(reason.value, message)
+    return ImportRefusedError(reason, message)
 
 
 # The most an image may weigh; equal to services.assets.MAX_ASSET_BYTES (importers
@@ -91,11 +96,11 @@ def sniff_image_type(data: bytes) -> str | None:
     return None
 
 
-def clip_title(title: str) -> tuple[str, list[str]]:
+def clip_title(title: str) -> tuple[str, list[ImportNotice]]:
     """``title`` with whitespace collapsed and cut to :data:`MAX_TITLE_LENGTH`
     at a word boundary; the warning says so when it had to be cut."""
     title = " ".join(title.split())
     if len(title) <= MAX_TITLE_LENGTH:
         return title, []
     cut = title[: MAX_TITLE_LENGTH - 1].rsplit(" ", 1)[0] or title[: MAX_TITLE_LENGTH - 1]
-    return cut + "…", [f"the title was longer than {MAX_TITLE_LENGTH} characters and was cut"]
+    return cut + "…", [ImportNotice.of(ImportWarningKind.TITLE_CUT, limit=MAX_TITLE_LENGTH)]

@@ -10,6 +10,7 @@ from editorial_desk.document import paragraphs_from_plain_text
 from editorial_desk.importers.charset import decode_text
 from editorial_desk.importers.guards import check_text_input
 from editorial_desk.importers.model import ImportedDocument, clip_title
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 
 # A first line longer than this is prose, not a headline.
 MAX_HEADLINE_CHARS: Final = 300
@@ -37,9 +38,9 @@ def convert_text(data: bytes, fallback_title: str) -> ImportedDocument:
     check_text_input(data, "plain")
     text, _codec = decode_text(data)
     headline, rest = _split_headline(text)
-    warnings: list[str] = []
+    warnings: list[ImportNotice] = []
     if not headline:
-        warnings.append("the text has no headline line; the file name was used")
+        warnings.append(ImportNotice.of(ImportWarningKind.TEXT_WITHOUT_HEADLINE))
     title, title_warnings = clip_title(headline or fallback_title)
     return ImportedDocument(
         title=title,

@@ -40,11 +40,13 @@ from editorial_desk.importers.model import (
     RefusalReason,
     refuse,
 )
+from editorial_desk.importers.notices import ImportNotice
 from editorial_desk.services.articles import create_article
 from editorial_desk.services.assets import store_asset
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "ImportNotice",
     "ImportOutcome",
     "import_file",
     "import_file_with_warnings",
@@ -57,10 +59,11 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class ImportOutcome:
-    """The draft an import created and what could not be carried over."""
+    """The draft an import created and what could not be carried over (keyed
+    notices: ``str(notice)`` is the English sentence, the UI translates ``kind``)."""
 
     article: ArticleSnapshot
-    warnings: tuple[str, ...]
+    warnings: tuple[ImportNotice, ...]
 
 
 def _read(path: Path) -> bytes:

@@ -12,7 +12,6 @@ start-up (tests/ui/test_app.py keeps start-up light)."""
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +34,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from editorial_desk.domain.article import ArticleSnapshot
 from editorial_desk.domain.errors import EditorialError, ImportRefusedError
 from editorial_desk.domain.users import UserInfo
+from editorial_desk.importers.model import RefusalReason
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 from editorial_desk.ui.background import BackgroundTask, run_in_background
 from editorial_desk.ui.context import AppContext
 from editorial_desk.ui.dialogs import widen_message_box
@@ -48,56 +49,63 @@ SUMMARY_MIN_WIDTH_PX = 520  # one line per file where the reason is short
 PROGRESS_MIN_WIDTH_PX = 460  # steady while the label changes
 NAME_WIDTH_PX = 360  # a long file name is elided in the middle (its extension stays)
 
-# --- why a file was refused (ImportRefusedError.reason, importers.model.RefusalReason) ---
+# --- why a file was refused (ImportRefusedError.reason) --------------------------------
+# Both tables are keyed by the importers' enums, never by their English sentences
+# (tests/ui/test_import_ui.py checks each has every key); the strings are literal
+# QT_TRANSLATE_NOOPs, so lupdate sees them.
 
-_REASONS: dict[str, str] = {
-    "empty": QT_TRANSLATE_NOOP("ImportUi", "The file is empty."),
-    "too_large": QT_TRANSLATE_NOOP("ImportUi", "The file is too large to import."),
-    "unsupported_type": QT_TRANSLATE_NOOP(
+_REFUSAL_TEXTS: dict[RefusalReason, str] = {
+    RefusalReason.EMPTY: QT_TRANSLATE_NOOP("ImportUi", "The file is empty."),
+    RefusalReason.TOO_LARGE: QT_TRANSLATE_NOOP("ImportUi", "The file is too large to import."),
+    RefusalReason.UNSUPPORTED_TYPE: QT_TRANSLATE_NOOP(
         "ImportUi",
         "This type of file cannot be imported. Import Word documents (.docx), "
         "web pages (.html, .htm) or text files (.txt).",
     ),
-    "wrong_format": QT_TRANSLATE_NOOP(
+    RefusalReason.WRONG_FORMAT: QT_TRANSLATE_NOOP(
         "ImportUi",
         "The content of the file does not match its name: it is not the kind of "
         "document its extension says (for example, a PDF or a picture renamed to .docx).",
     ),
-    "old_word_format": QT_TRANSLATE_NOOP(
+    RefusalReason.OLD_WORD_FORMAT: QT_TRANSLATE_NOOP(
         "ImportUi",
         "This is the old Word format (.doc). Open it in Word or LibreOffice, save it "
         "as a Word document (.docx) and import that file.",
     ),
-    "encrypted": QT_TRANSLATE_NOOP(
+    RefusalReason.ENCRYPTED: QT_TRANSLATE_NOOP(
         "ImportUi",
         "The document is protected with a password. Remove the password in Word, "
         "save it and import it again.",
     ),
-    "damaged": QT_TRANSLATE_NOOP(
+    RefusalReason.DAMAGED: QT_TRANSLATE_NOOP(
         "ImportUi", "The file is damaged or incomplete and cannot be read."
     ),
-    "zip_bomb": QT_TRANSLATE_NOOP(
+    RefusalReason.ZIP_BOMB: QT_TRANSLATE_NOOP(
         "ImportUi",
         "The file would unpack to far more data than a document holds, so it was "
         "refused for safety.",
     ),
-    "dtd": QT_TRANSLATE_NOOP(
+    RefusalReason.DTD: QT_TRANSLATE_NOOP(
         "ImportUi",
         "The file contains markup that Word documents never contain (a DTD), so it "
         "was refused for safety.",
     ),
-    "timeout": QT_TRANSLATE_NOOP("ImportUi", "Converting the file took too long and was stopped."),
-    "conversion_failed": QT_TRANSLATE_NOOP(
+    RefusalReason.TIMEOUT: QT_TRANSLATE_NOOP(
+        "ImportUi", "Converting the file took too long and was stopped."
+    ),
+    RefusalReason.CONVERSION_FAILED: QT_TRANSLATE_NOOP(
         "ImportUi", "The file could not be converted into an article."
     ),
 }
 
 
-def refusal_text(reason: str) -> str:
+def refusal_text(reason: RefusalReason | str) -> str:
     """The translated sentence for an ImportRefusedError reason key."""
-    if reason in _REASONS:
-        return translate("ImportUi", _REASONS[reason])
-    return translate("ImportUi", "The file cannot be imported.")
+    try:
+        key = RefusalReason(reason)
+    except ValueError:  # an ImportRefusedError raised outside the importers
+        return translate("ImportUi", "The file cannot be imported.")
+    return translate("ImportUi", _REFUSAL_TEXTS[key])
 
 
 def failure_text(error: BaseException) -> str:
@@ -111,64 +119,49 @@ def failure_text(error: BaseException) -> str:
     return f"{message.text} ({message.details})" if message.details else message.text
 
 
-# --- what a file lost on the way (the importers' English warnings) -------------------
-# The importers say it in English (for the CLI); their sentences are matched here
-# to show them translated. A sentence not listed is shown as it is, never hidden.
-# The named groups fill the translation's placeholders of the same names.
+# --- what a file lost on the way (ImportNotice.kind; its params fill the placeholders) ---
 
-_WARNINGS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(r"(?P<count>\d+) picture\(s\) linked to files outside the document"),
-        QT_TRANSLATE_NOOP(
-            "ImportUi", "Pictures linked to files outside the document were left out: {count}"
-        ),
+_WARNING_TEXTS: dict[ImportWarningKind, str] = {
+    ImportWarningKind.PICTURES_LINKED: QT_TRANSLATE_NOOP(
+        "ImportUi", "Pictures linked to files outside the document were left out: {count}"
     ),
-    (
-        re.compile(r"(?P<count>\d+) picture\(s\) larger than (?P<size>\d+) MB were left out"),
-        QT_TRANSLATE_NOOP("ImportUi", "Pictures larger than {size} MB were left out: {count}"),
+    ImportWarningKind.PICTURES_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "ImportUi", "Pictures larger than {size} MB were left out: {count}"
     ),
-    (
-        re.compile(r"(?P<count>\d+) picture\(s\) in the (?P<kind>.+) format were left out"),
-        QT_TRANSLATE_NOOP("ImportUi", "Pictures in the {kind} format were left out: {count}"),
+    ImportWarningKind.PICTURES_UNSUPPORTED: QT_TRANSLATE_NOOP(
+        "ImportUi", "Pictures in the {format} format were left out: {count}"
     ),
-    (
-        re.compile(r"(?P<count>\d+) picture\(s\) on the web were not downloaded"),
-        QT_TRANSLATE_NOOP("ImportUi", "Pictures on the web were not downloaded: {count}"),
+    ImportWarningKind.PICTURES_ON_WEB: QT_TRANSLATE_NOOP(
+        "ImportUi", "Pictures on the web were not downloaded: {count}"
     ),
-    (
-        re.compile(r"(?P<count>\d+) picture\(s\) stored outside the file were left out"),
-        QT_TRANSLATE_NOOP("ImportUi", "Pictures stored outside the file were left out: {count}"),
+    ImportWarningKind.PICTURES_OUTSIDE_FILE: QT_TRANSLATE_NOOP(
+        "ImportUi", "Pictures stored outside the file were left out: {count}"
     ),
-    (
-        re.compile(
-            r"the page declares an unknown character set '(?P<charset>.+)'; read as (?P<codec>.+)"
-        ),
-        QT_TRANSLATE_NOOP(
-            "ImportUi",
-            "The page declares an unknown character set “{charset}”; it was read as {codec}.",
-        ),
+    ImportWarningKind.UNKNOWN_CHARSET: QT_TRANSLATE_NOOP(
+        "ImportUi",
+        "The page declares an unknown character set “{charset}”; it was read as {codec}.",
     ),
-    (
-        re.compile(
-            r"the (?:page|document|text) has no (?:title|headline\b).*the file name was used"
-        ),
-        QT_TRANSLATE_NOOP("ImportUi", "No headline was found; the file name became the title."),
+    ImportWarningKind.FALSE_UTF8: QT_TRANSLATE_NOOP(
+        "ImportUi", "The page claims to be in UTF-8 but is not; it was read as {codec}."
     ),
-    (
-        re.compile(r"the title was longer than (?P<count>\d+) characters and was cut"),
-        QT_TRANSLATE_NOOP(
-            "ImportUi", "The title was longer than {count} characters and was shortened."
-        ),
+    ImportWarningKind.DOCUMENT_WITHOUT_TITLE: QT_TRANSLATE_NOOP(
+        "ImportUi", "No headline was found; the file name became the title."
     ),
-)
+    ImportWarningKind.PAGE_WITHOUT_TITLE: QT_TRANSLATE_NOOP(
+        "ImportUi", "No headline was found; the file name became the title."
+    ),
+    ImportWarningKind.TEXT_WITHOUT_HEADLINE: QT_TRANSLATE_NOOP(
+        "ImportUi", "No headline was found; the file name became the title."
+    ),
+    ImportWarningKind.TITLE_CUT: QT_TRANSLATE_NOOP(
+        "ImportUi", "The title was longer than {limit} characters and was shortened."
+    ),
+}
 
 
-def warning_text(warning: str) -> str:
-    """The translated form of one importer warning (the English one if unknown)."""
-    for pattern, template in _WARNINGS:
-        if match := pattern.fullmatch(warning.strip()):
-            return translate("ImportUi", template).format(**match.groupdict())
-    return warning
+def warning_text(notice: ImportNotice) -> str:
+    """The translated sentence for one importer warning."""
+    return translate("ImportUi", _WARNING_TEXTS[notice.kind]).format(**notice.params)
 
 
 # --- results ---------------------------------------------------------------------------
@@ -178,7 +171,7 @@ def warning_text(warning: str) -> str:
 class ImportedFile:
     path: Path
     article: ArticleSnapshot
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ImportNotice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
