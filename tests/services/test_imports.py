@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from editorial_desk.domain.errors import ImportRefusedError, ValidationError
 from editorial_desk.domain.statuses import Status
+from editorial_desk.importers.notices import ImportNotice, ImportWarningKind
 from editorial_desk.services.articles import get_article
 from editorial_desk.services.assets import get_asset
 from editorial_desk.services.imports import (
@@ -36,6 +37,22 @@ def row_counts(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
             model.__name__: session.scalar(select(func.count()).select_from(model)) or 0
             for model in (Article, Asset, Revision, StatusChange)
         }
+
+
+def test_what_was_left_out_comes_back_as_keyed_notices(store, actor, tmp_path):
+    page = tmp_path / "сквер.html"
+    page.write_text(
+        '<p>Сквер открыт.</p><img src="https://example.org/a.jpg"><img src="b.png">',
+        encoding="utf-8",
+    )
+    with store.session() as session:
+        outcome = import_file_with_warnings(session, actor, page)
+    assert outcome.warnings == (
+        ImportNotice.of(ImportWarningKind.PICTURES_ON_WEB, count=1),
+        ImportNotice.of(ImportWarningKind.PICTURES_OUTSIDE_FILE, count=1),
+        ImportNotice.of(ImportWarningKind.PAGE_WITHOUT_TITLE),
+    )
+    assert outcome.article.title == "сквер"
 
 
 def test_docx_becomes_a_draft_with_its_picture(store, actor):

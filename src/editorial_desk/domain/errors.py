@@ -97,9 +97,10 @@ class ImportRefusedError(ValidationError):
     """A file that cannot be imported (empty, damaged, encrypted, not the format its
     name says, or hostile: a ZIP bomb, a DTD). Nothing has been created.
 
-    `reason` is a stable key the UI translates by (see
-    `editorial_desk.importers.model.RefusalReason`); the message is English for the
-    CLI and logs. `filename` is empty until the layer that knows the file adds it."""
+    `reason` is a stable key the UI translates by (a
+    `editorial_desk.importers.model.RefusalReason`, a str enum); the message is
+    English for the CLI and logs. `filename` is empty until the layer that knows
+    the file adds it. It pickles with all three (see `__reduce__`)."""
 
     def __init__(self, reason: str, message: str, *, filename: str = "") -> None:
         self.reason = reason
