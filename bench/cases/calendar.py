@@ -13,7 +13,11 @@ opens on a full month of the plan (the store's items run up to 1 December, about
 - `calendar.month_switch`: on a shown panel, "next month" (one query of the
   six-week window, regrouping, the model refresh) and a forced synchronous
   repaint of the grid (`viewport().repaint()`). Samples alternate October and
-  November 2026, both full months, so every switch really loads a month."""
+  November 2026, both full months, so every switch really loads a month.
+- `calendar.month_first_visit`: the same, but every sample goes to a month the
+  panel has not shown before (paging back from November 2026), so nothing the
+  grid keeps between repaints (elided titles, laid-out texts) is there yet; only
+  the week or two shared with the month shown before is."""
 
 from __future__ import annotations
 
@@ -39,6 +43,15 @@ def calendar_open(ctx: Context) -> Samples:
 @case("calendar.month_switch", budget=Budget(0.016), description="switch to the next month")
 def calendar_month_switch(ctx: Context) -> Samples:
     return ctx.run_in_child("bench.cases.calendar:child_month_switch", **_child_args(ctx))
+
+
+@case(
+    "calendar.month_first_visit",
+    budget=Budget(0.016),
+    description="switch to a month not shown before",
+)
+def calendar_month_first_visit(ctx: Context) -> Samples:
+    return ctx.run_in_child("bench.cases.calendar:child_month_first_visit", **_child_args(ctx))
 
 
 def _child_args(ctx: Context) -> dict[str, Any]:
@@ -182,4 +195,33 @@ def child_month_switch(store: str, login: str, today: str, repeats: int) -> dict
     return {
         "samples": samples,
         "extra": {"items_in_grid_min": min(counts), "items_in_grid_max": max(counts)},
+    }
+
+
+def child_month_first_visit(store: str, login: str, today: str, repeats: int) -> dict[str, Any]:
+    setup = _Setup(store, login, today)
+    panel = setup.panel()
+    panel.show()
+    setup.app.processEvents()
+    viewport = panel.month_view.viewport()
+    counter = _PaintCounter(viewport)
+    samples, counts = [], []
+    for _ in range(repeats):
+        gc.collect()  # as Context.time_calls does: before the sample, not inside it
+        started = time.perf_counter()
+        panel.go_previous()
+        viewport.repaint()
+        samples.append(time.perf_counter() - started)
+        counts.append(panel.month_model.item_count())
+    if counter.count < repeats:
+        raise RuntimeError("the month grid was not repainted on every switch")
+    months = panel.title()
+    setup.discard(panel)
+    return {
+        "samples": samples,
+        "extra": {
+            "last_month": months,
+            "items_in_grid_min": min(counts),
+            "items_in_grid_max": max(counts),
+        },
     }
