@@ -1688,10 +1688,6 @@ Check the network connection or the server, then try again.</source>
         <translation>Пропущены изображения больше {size} МБ: {count}</translation>
     </message>
     <message>
-        <source>Pictures in the {kind} format were left out: {count}</source>
-        <translation>Пропущены изображения в формате {kind}: {count}</translation>
-    </message>
-    <message>
         <source>Pictures on the web were not downloaded: {count}</source>
         <translation>Не загружены изображения из интернета: {count}</translation>
     </message>
@@ -1708,8 +1704,16 @@ Check the network connection or the server, then try again.</source>
         <translation>Заголовок не найден; заголовком стало имя файла.</translation>
     </message>
     <message>
-        <source>The title was longer than {count} characters and was shortened.</source>
-        <translation>Заголовок был длиннее {count} символов и сокращён.</translation>
+        <source>Pictures in the {format} format were left out: {count}</source>
+        <translation>Пропущены изображения в формате {format}: {count}</translation>
+    </message>
+    <message>
+        <source>The page claims to be in UTF-8 but is not; it was read as {codec}.</source>
+        <translation>На странице указана кодировка UTF-8, но текст записан в другой; страница прочитана как {codec}.</translation>
+    </message>
+    <message>
+        <source>The title was longer than {limit} characters and was shortened.</source>
+        <translation>Заголовок был длиннее {limit} символов и сокращён.</translation>
     </message>
     <message>
         <source>Import Cancelled</source>
