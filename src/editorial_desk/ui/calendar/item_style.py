@@ -216,7 +216,7 @@ class ItemTexts:
     calls `use_font` once per paint pass; another font starts afresh. At most
     `limit` titles are kept (the oldest go first): a month shows a few hundred."""
 
-    def __init__(self, limit: int = 4096) -> None:
+    def __init__(self, limit: int = 2048) -> None:
         self._limit = limit
         self._font_key = ""
         self._titles: dict[tuple[str, int], list] = {}  # [elided text, QStaticText | None]
