@@ -4,9 +4,12 @@ first then learns it lost the lock at its next heartbeat."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from editorial_desk.domain.review import LockInfo
@@ -159,6 +162,68 @@ def test_a_heartbeat_answer_for_a_closed_article_gives_the_lock_back(
     # The late answer was not applied, and the lock it took is given back.
     assert admin_lock.article_id() == other.id
     qtbot.waitUntil(lambda: anna_lock.open(article.id).held, timeout=5000)
+
+
+def _slow_in_background(monkeypatch, ops) -> None:
+    """The heartbeat's acquire takes a moment (a distant database); calls on the UI
+    thread stay fast, so the test can act while the heartbeat is on its way."""
+    original = ops.acquire_lock
+
+    def slow(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.3)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(ops, "acquire_lock", slow)
+
+
+def _stored_lock(store, article_id: int) -> LockInfo | None:
+    from editorial_desk.services.locks import get_lock
+
+    with store.session() as session:
+        return get_lock(session, article_id)
+
+
+def test_a_lock_taken_by_the_heartbeat_of_a_deleted_lock_object_is_given_back(
+    qtbot, store, team, ops_for, article, monkeypatch
+):
+    anna_lock, _ = window_lock(qtbot, ops_for(team.editor))
+    admin_ops = ops_for(team.admin)
+    admin_lock = ArticleLock()  # as in a tab: deleted with it
+    admin_lock.attach(admin_ops)
+    anna_lock.open(article.id)
+    admin_lock.open(article.id)  # waiting
+    anna_lock.release()
+    _slow_in_background(monkeypatch, admin_ops)
+    admin_lock.heartbeat()  # on its way: will take the free lock ...
+    token = admin_lock.token
+    shiboken6.delete(admin_lock)  # ... but the tab is closed meanwhile
+    assert not shiboken6.isValid(admin_lock)
+    # The late answer took the lock (for the admin's token) and gave it back at once
+    # instead of blocking everybody else until it expires.
+    qtbot.wait(400)
+    qtbot.waitUntil(lambda: _stored_lock(store, article.id) is None, timeout=3000)
+    assert token != anna_lock.token
+    assert anna_lock.open(article.id).held
+
+
+def test_a_late_heartbeat_does_not_give_back_a_lock_taken_over_meanwhile(
+    qtbot, store, team, ops_for, article, monkeypatch
+):
+    anna_lock, _ = window_lock(qtbot, ops_for(team.editor))
+    admin_ops = ops_for(team.admin)
+    admin_lock, _ = window_lock(qtbot, admin_ops)
+    anna_lock.open(article.id)
+    admin_lock.open(article.id)  # waiting
+    anna_lock.release()
+    _slow_in_background(monkeypatch, admin_ops)
+    admin_lock.heartbeat()  # on its way: will take the free lock ...
+    assert admin_lock.take_over().held  # ... the user takes it meanwhile (same token)
+    qtbot.waitUntil(lambda: not admin_lock.wait_for_heartbeat(), timeout=5000)
+    qtbot.wait(300)  # a wrong release would have run by now
+    stored = _stored_lock(store, article.id)
+    assert admin_lock.held()
+    assert stored is not None and stored.token == admin_lock.token
 
 
 def test_no_store_no_lock(qtbot):

@@ -166,14 +166,20 @@ class ArticleLock(QObject):
 
         def done(result: Any) -> None:
             self._task = None
-            if not isValid(self):
+            alive = isValid(self)
+            if alive and generation == self._generation:
+                self._after_heartbeat(result)
                 return
-            if generation != self._generation:
-                if isinstance(result, LockResult) and result.held:
-                    # Taken for an article the form no longer shows: give it back.
-                    self._release_quietly(article_id)
+            # A late answer: the lock object is gone (its tab closed) or the form
+            # moved on. A lock it took would otherwise stay for the whole TTL, so
+            # give it back - with the values captured above, as `self` may be
+            # deleted - unless this window holds that very lock again (a take-over
+            # or re-open of the same article with the same token meanwhile).
+            if not (isinstance(result, LockResult) and result.held):
                 return
-            self._after_heartbeat(result)
+            if alive and self._holds(article_id):
+                return
+            _release_in_background(ops, article_id, token)
 
         def failed(error: BaseException) -> None:
             self._task = None
@@ -200,10 +206,9 @@ class ArticleLock(QObject):
         elif not result.held and result.lock != state.holder:
             self._set(LockState(state.article_id, False, result.lock, state.lost, state.edit))
 
-    def _release_quietly(self, article_id: int) -> None:
-        ops, token = self._ops, self._token
-        if ops is not None:
-            run_in_background(lambda: ops.release_lock(article_id, token), _ignore, _ignore)
+    def _holds(self, article_id: int) -> bool:
+        state = self._state
+        return state is not None and state.held and state.article_id == article_id
 
     def _set(self, state: LockState) -> None:
         self._state = state
@@ -221,8 +226,20 @@ class ArticleLock(QObject):
             )
 
 
-def _ignore(_value: object) -> None:
-    pass
+# Release tasks on their way: nobody else keeps them (their ArticleLock may be gone)
+# and a task must live until its callback has run.
+_RELEASING: set[BackgroundTask] = set()
+
+
+def _release_in_background(ops: ReviewOperations, article_id: int, token: str) -> None:
+    """Give a lock back without the ArticleLock that took it (it may be deleted by
+    now). Errors are ignored: the lock then expires by itself."""
+
+    def finished(_value: object) -> None:
+        _RELEASING.discard(task)  # runs on the UI thread, after the add below
+
+    task = run_in_background(lambda: ops.release_lock(article_id, token), finished, finished)
+    _RELEASING.add(task)
 
 
 def _since(moment: datetime, zone: tzinfo) -> str:
