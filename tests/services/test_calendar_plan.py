@@ -158,6 +158,42 @@ def test_the_range_query_is_answered_from_the_plan_index_alone(store, team):
     assert "TEMP B-TREE" not in plan, plan
 
 
+@pytest.mark.parametrize(
+    ("filters", "index"),
+    [
+        (CalendarFilter(statuses=frozenset({Status.DRAFT})), "ix_articles_status_planned_at"),
+        (CalendarFilter(rubric="Спорт"), "ix_articles_rubric_planned_at"),
+        (CalendarFilter(author_login="anna"), "ix_articles_author_id_planned_at"),
+    ],
+)
+def test_a_filtered_range_is_a_range_on_the_filters_index(store, team, filters, index):
+    """A month filtered by status, rubric or author: one range on that index, not
+    the whole month (or the whole status) read and filtered row by row."""
+    with store.session() as session:
+        _new(session, team.editor, "Новость", vlad(3, 9), rubric="Спорт")
+    statements: list[tuple[str, object]] = []
+
+    def remember(conn, cursor, statement, parameters, context, executemany):
+        if "FROM articles" in statement:
+            statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", remember)
+    try:
+        with store.session() as session:
+            found = calendar_items(
+                session, date(2026, 3, 1), date(2026, 4, 11), VLADIVOSTOK, filters
+            )
+    finally:
+        event.remove(store.engine, "before_cursor_execute", remember)
+    assert _titles(found) == ["Новость"]
+    [(sql, params)] = statements
+    with store.engine.connect() as conn:
+        plan = " ".join(
+            str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+        )
+    assert f"{index} (" in plan and "planned_at>? AND planned_at<?" in plan, plan
+
+
 # ------------------------------------------------------------------ moving
 
 
