@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from editorial_desk.domain.article import ArticleChanges, ArticleSnapshot
 from editorial_desk.domain.timeutil import office_zone
+from editorial_desk.domain.workflow import status_after_planning
 from editorial_desk.ui.editor import ArticleEditor
 from editorial_desk.ui.labels import from_local_qdatetime, status_label, to_local_qdatetime
 
@@ -92,6 +94,28 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 def format_tags(tags: Iterable[str]) -> str:
     return ", ".join(tags)
+
+
+def differs_only_in_date(old: ArticleSnapshot, new: ArticleSnapshot) -> bool:
+    """Whether `new` (a later version of the same article) differs from `old` in
+    nothing the form edits but the planned date: a calendar drag. Title, lead,
+    body, rubric and tags must be equal. The status must be equal too, except for
+    the Approved <-> Scheduled switch that setting or clearing the date itself
+    makes (`status_after_planning`): the form only shows the status, but any other
+    status change (an approval, a return) is a review step the user should see as
+    a conflict, not have their save slip past. Equal dates also count (nothing
+    but the version changed)."""
+    if old.id != new.id:
+        return False
+    same_fields = (old.title, old.lead, old.body, old.rubric, old.tags) == (
+        new.title,
+        new.lead,
+        new.body,
+        new.rubric,
+        new.tags,
+    )
+    planned_status = status_after_planning(old.status, dated=new.planned_at is not None)
+    return same_fields and new.status in (old.status, planned_status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +164,20 @@ class TagCompleter(QCompleter):
 class PlannedEdit(QWidget):
     """A planned publication date-time that may be left empty (= unscheduled).
 
-    The editor shows wall-clock time in the office zone; `value()` is aware UTC."""
+    The editor shows wall-clock time in the office zone; `value()` is aware UTC.
+    Until the user changes the editor, `value()` is exactly what `set_value` got:
+    the editor works in minutes, and a wall-clock time in the hour that repeats
+    when clocks go back names two instants, so converting back from the editor
+    could differ from the stored date by seconds or by that hour (a spurious
+    "modified", and an unasked-for date change on save)."""
 
     changed = Signal()
 
     def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._zone = zone
+        self._set_value: datetime | None = None  # the last set_value ...
+        self._set_shown: tuple[QDate, QTime] | None = None  # ... as the editor shows it
         self.scheduled = QCheckBox(translate("ArticleForm", "Scheduled for"), self)
         self.scheduled.setObjectName("plannedScheduled")
         self.editor = QDateTimeEdit(self)
@@ -187,7 +218,12 @@ class PlannedEdit(QWidget):
     def value(self) -> datetime | None:
         if not self.scheduled.isChecked():
             return None
-        return from_local_qdatetime(self.editor.dateTime(), self._zone)
+        shown = self.editor.dateTime()
+        # wall clock compared, not QDateTime ==, which compares instants in the
+        # system's zone, not the office's
+        if self._set_value is not None and (shown.date(), shown.time()) == self._set_shown:
+            return self._set_value
+        return from_local_qdatetime(shown, self._zone)
 
     def set_value(self, value: datetime | None) -> None:
         self.blockSignals(True)
@@ -199,6 +235,9 @@ class PlannedEdit(QWidget):
                 self.editor.setDateTime(to_local_qdatetime(value, self._zone))
                 self.editor.setEnabled(True)
                 self.scheduled.setChecked(True)
+            shown = self.editor.dateTime()
+            self._set_value = value
+            self._set_shown = (shown.date(), shown.time())
             self.editor.setVisible(value is not None)
             self.hint.setVisible(value is None)
         finally:
@@ -229,6 +268,10 @@ class ArticleForm(QWidget):
         super().__init__(parent)
         self._zone = zone or office_zone(None)
         self._article: ArticleSnapshot | None = None
+        # False after restore_from paired today's stored text with the older version
+        # the unsaved work started from: `_article` then is not that version as
+        # stored, so it cannot tell what a later version changed (see can_rebase).
+        self._article_as_stored = True
         self._base_title = ""
         self._base_rubric = ""
         self._base_tags: tuple[str, ...] = ()
@@ -429,13 +472,16 @@ class ArticleForm(QWidget):
     # --- state ------------------------------------------------------------------
 
     def set_zone(self, zone: tzinfo) -> None:
+        """The office zone changed: the planned date is shown in `zone`. The base
+        date is an instant, the same in every zone, so it stays: a date the user
+        had changed is still a change (and saved), an untouched one still is not."""
         self._zone = zone
         self._loading = True
         try:
             self.planned_edit.set_zone(zone)
-            self._base_planned = self.planned_edit.value()
         finally:
             self._loading = False
+        self._update_modified()
 
     def article(self) -> ArticleSnapshot | None:
         """The stored article the form was loaded from (None for a new one)."""
@@ -577,9 +623,12 @@ class ArticleForm(QWidget):
         next save is refused as a conflict and both texts are shown."""
         if (article.id if article else None) != entry.article_id:
             raise ValueError(f"entry {entry.key} is not for article {article and article.id}")
+        as_stored = True
         if article is not None and entry.base_version is not None:
+            as_stored = article.version == entry.base_version
             article = replace(article, version=entry.base_version)
         self._fill(article, images)
+        self._article_as_stored = as_stored
         self._loading = True
         try:
             self.title_edit.setText(entry.title)
@@ -601,6 +650,56 @@ class ArticleForm(QWidget):
         self._update_summary()
         self._update_modified()
         self.titleChanged.emit(self.display_title())
+
+    def can_rebase(self, article: ArticleSnapshot) -> bool:
+        """Whether `rebase(article)` applies: `article` is the same stored article,
+        not older than the form's, and differs from it only in the planned date
+        (`differs_only_in_date`). False for a new article, and after `restore_from`
+        when the stored article had moved on from the version the unsaved work
+        started from (what changed in between is unknown: the save must meet the
+        conflict check)."""
+        current = self._article
+        return (
+            current is not None
+            and self._article_as_stored
+            and article.id == current.id
+            and article.version >= current.version
+            and differs_only_in_date(current, article)
+        )
+
+    def rebase(self, article: ArticleSnapshot) -> None:
+        """The stored article changed only in its planned date (a calendar drag)
+        while the form may hold unsaved edits: continue from `article`.
+
+        The form's stored article and base version become `article`'s, so the next
+        save is not a conflict; the base planned date becomes `article.planned_at`.
+        A planned date the user had not changed now shows the new one; one they
+        had changed stays (and is still a change, unless it equals the new date).
+        Title, lead, body, rubric and tags keep the user's edits, their modified
+        state and their undo history. Emits `contentChanged` (the recovery journal
+        must record the new base version) and `modifiedChanged` if that changed.
+
+        Raises ValueError if `can_rebase(article)` is False: then the stored
+        article changed in more than the date and the save must meet the
+        conflict check."""
+        if not self.can_rebase(article):
+            raise ValueError(
+                f"article {article.id} v{article.version} is not a date-only change "
+                f"of the form's article {self.article_id()} v{self.base_version()}"
+            )
+        date_untouched = self.planned_edit.value() == self._base_planned
+        self._loading = True
+        try:
+            self._article = article
+            self._article_as_stored = True
+            if date_untouched:
+                self.planned_edit.set_value(article.planned_at)
+            self._base_planned = article.planned_at
+            self._update_info()  # version and status
+        finally:
+            self._loading = False
+        self._update_modified()
+        self.contentChanged.emit()
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock or unlock the fields (the text stays as it is) and the Save button."""
@@ -624,6 +723,7 @@ class ArticleForm(QWidget):
         self._loading = True
         try:
             self._article = article
+            self._article_as_stored = True
             if self.title_edit.text() != article.title:
                 self.title_edit.setText(article.title)
             if self.rubric_edit.currentText() != article.rubric:
@@ -653,6 +753,7 @@ class ArticleForm(QWidget):
         self._loading = True
         try:
             self._article = article
+            self._article_as_stored = True
             self.title_edit.setText(article.title if article else "")
             self.rubric_edit.setEditText(article.rubric if article else "")
             self.tags_edit.setText(format_tags(article.tags) if article else "")
