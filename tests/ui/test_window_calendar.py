@@ -125,3 +125,36 @@ def test_office_time_zone_is_stored_applied_and_used_at_the_next_start(
         assert context.zone == VLADIVOSTOK
     finally:
         context.store.close()
+
+
+def test_article_actions_are_off_while_the_calendar_is_shown(window, planned) -> None:
+    window.open_article(planned.id)
+    assert window.action(ActionId.TRASH_ARTICLE).isEnabled()
+    window.show_calendar()
+    for action_id in (ActionId.TRASH_ARTICLE, ActionId.SAVE_ARTICLE, ActionId.CLOSE_TAB):
+        assert not window.action(action_id).isEnabled(), action_id  # the tab is hidden
+    window.show_articles()
+    assert window.action(ActionId.TRASH_ARTICLE).isEnabled()
+
+
+def test_export_plan_asks_before_replacing_a_file(window, planned, tmp_path, message_boxes) -> None:
+    from editorial_desk.ui.calendar.ics_export import IcsExportDialog
+
+    target = tmp_path / "plan.ics"
+    target.write_bytes(b"old")
+    original_exec = IcsExportDialog.exec
+
+    def accept(dialog):
+        dialog.path_edit.setText(str(target))
+        return IcsExportDialog.DialogCode.Accepted
+
+    IcsExportDialog.exec = accept
+    try:
+        message_boxes.answers.append(QMessageBox.StandardButton.No)
+        window.export_plan()
+        assert target.read_bytes() == b"old"
+        message_boxes.answers.append(QMessageBox.StandardButton.Yes)
+        window.export_plan()
+    finally:
+        IcsExportDialog.exec = original_exec
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -34,6 +35,13 @@ def _window(qtbot, store, actor, tmp_path, choice=RecoveryChoice.LATER):
     return win, asked
 
 
+def _crash(win) -> None:
+    """What a crash does to the journal: the entries stay, and the session's lock
+    no longer has a live process (here: released, as the OS does for a dead one)."""
+    win.hide()
+    win._journal_session.release()
+
+
 def _journal_titles(win) -> list[str]:
     return sorted(entry.title for entry in win._journal.entries())
 
@@ -60,7 +68,7 @@ def test_unsaved_work_reaches_the_journal_and_comes_back_after_a_restart(
     qtbot.waitUntil(
         lambda: _journal_titles(first) == ["Мост", "Черновик"], timeout=WRITTEN_WITHIN_MS + 500
     )
-    first.hide()  # "crashed": no close, no prompt, the journal stays
+    _crash(first)
 
     second, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.RESTORE)
     assert sorted(asked[0]) == ["Мост", "Черновик"]
@@ -92,12 +100,12 @@ def test_later_keeps_the_journal_and_discard_empties_it(
     first.new_article()
     type_text(first.form.title_edit, "Черновик")
     qtbot.waitUntil(lambda: _journal_titles(first) == ["Черновик"], timeout=3000)
-    first.hide()
+    _crash(first)
 
     later, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.LATER)
     assert asked == [["Черновик"]] and later.tabs.count() == 0
     assert _journal_titles(later) == ["Черновик"]
-    later.hide()
+    _crash(later)
 
     discard, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.DISCARD)
     assert asked == [["Черновик"]] and discard.tabs.count() == 0
@@ -114,7 +122,7 @@ def test_an_entry_for_a_deleted_article_comes_back_as_a_new_one(
     first.open_article(stored.id)
     type_text(first.form.title_edit, "!")
     qtbot.waitUntil(lambda: _journal_titles(first) == ["Мост!"], timeout=3000)
-    first.hide()
+    _crash(first)
     first.current_tab().lock.release()
     with store.session() as session:
         session.delete(session.get(Article, stored.id))
@@ -152,3 +160,87 @@ def test_settings_rubrics_reach_every_open_form(qtbot, type_text, store, actor, 
     combo = win.form.rubric_edit
     assert "Экология" in [combo.itemText(i) for i in range(combo.count())]
     dialog.close()
+
+
+def test_work_postponed_with_later_survives_browsing_and_a_normal_close(
+    qtbot, type_text, store, actor, tmp_path, stored, message_boxes
+) -> None:
+    first, _ = _window(qtbot, store, actor, tmp_path)
+    first.reload_list()
+    first.open_article(stored.id)
+    type_text(first.form.title_edit, "!")
+    qtbot.waitUntil(lambda: _journal_titles(first) == ["Мост!"], timeout=3000)
+    first.current_tab().lock.release()
+    _crash(first)
+
+    later, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.LATER)
+    assert asked == [["Мост!"]]
+    later.reload_list()
+    later.open_article(stored.id)  # the same article, browsed and closed unchanged
+    later.close_current_tab()
+    later.open_article(stored.id)
+    assert later.close()  # a normal quit with that tab open
+    assert _journal_titles(later) == ["Мост!"]  # still waiting for the next start
+
+    again, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.RESTORE)
+    assert asked == [["Мост!"]]
+    assert again.form.title_edit.text() == "Мост!" and again.form.is_modified()
+
+
+def test_a_second_running_copy_is_not_offered_the_first_ones_live_work(
+    qtbot, type_text, store, actor, tmp_path
+) -> None:
+    first, _ = _window(qtbot, store, actor, tmp_path)
+    first.new_article()
+    type_text(first.form.title_edit, "Живая правка")
+    qtbot.waitUntil(lambda: _journal_titles(first) == ["Живая правка"], timeout=3000)
+
+    second, asked = _window(qtbot, store, actor, tmp_path, RecoveryChoice.DISCARD)
+    assert asked == []  # the first copy is still running: its work is not an orphan
+    assert _journal_titles(second) == ["Живая правка"]
+
+
+def test_typing_without_a_pause_still_reaches_the_journal(
+    qtbot, type_text, store, actor, tmp_path
+) -> None:
+    from editorial_desk.ui.autosave import MAX_WAIT_MS
+
+    win, _ = _window(qtbot, store, actor, tmp_path)
+    win.new_article()
+    start = time.monotonic()
+    # a key every 0.3 s (never the 1 s pause) for longer than the longest wait
+    while time.monotonic() - start < (MAX_WAIT_MS + 1200) / 1000:
+        type_text(win.form.title_edit, "ж")
+        qtbot.wait(300)
+        if _journal_titles(win):
+            break
+    assert _journal_titles(win), "nothing written while typing continuously"
+
+
+def test_discard_then_cancel_on_close_keeps_every_recovery_copy(
+    qtbot, type_text, store, actor, tmp_path, message_boxes
+) -> None:
+    win, _ = _window(qtbot, store, actor, tmp_path)
+    win.new_article()
+    type_text(win.form.title_edit, "Первая")
+    win.new_article()
+    type_text(win.form.title_edit, "Вторая")
+    qtbot.waitUntil(lambda: _journal_titles(win) == ["Вторая", "Первая"], timeout=3000)
+    message_boxes.answers += [QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel]
+    assert not win.close()
+    assert win.tabs.count() == 2 and all(tab.form.is_modified() for tab in win.open_tabs())
+    assert _journal_titles(win) == ["Вторая", "Первая"]
+
+
+def test_discard_reverts_the_text_so_screen_and_journal_agree(
+    qtbot, type_text, store, actor, tmp_path, stored, message_boxes
+) -> None:
+    win, _ = _window(qtbot, store, actor, tmp_path)
+    win.reload_list()
+    win.open_article(stored.id)
+    type_text(win.form.title_edit, " правка")
+    qtbot.waitUntil(lambda: _journal_titles(win) == ["Мост правка"], timeout=3000)
+    message_boxes.answers.append(QMessageBox.StandardButton.Discard)
+    assert win.maybe_save()
+    assert win.form.title_edit.text() == "Мост" and not win.form.is_modified()
+    assert _journal_titles(win) == []

@@ -23,9 +23,10 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal, journal_folder, now_iso
@@ -35,6 +36,8 @@ from editorial_desk.ui.background import BackgroundTask, run_in_background
 from editorial_desk.ui.context import AppContext
 
 DEBOUNCE_MS = 1000  # a pause this long writes; plus the write itself, well under 2 s
+# Typing without a pause still writes: at most this long after the first unwritten change.
+MAX_WAIT_MS = 1500
 _JOIN_SECONDS = 5.0  # waiting for a write in flight (discard, flush, close)
 _HANDOFF_SECONDS = 0.002
 
@@ -44,6 +47,65 @@ def journal_for(context: AppContext) -> RecoveryJournal:
     account (or a test that switches users) never get each other's drafts."""
     where = f"{context.store.location.display}\n{context.user.login}"
     return RecoveryJournal(journal_folder(where))
+
+
+class JournalSession:
+    """This running app's claim on the journal entries it writes.
+
+    Entry keys end in `~<session id>`, and the session holds a lock file (a
+    QLockFile: it records the process id) in the journal folder while the app
+    runs. At start-up only entries of sessions that are not alive any more are
+    offered for restoring: a crash or kill -9 leaves a stale lock, a second copy
+    of the app that is still running does not. And a controller only ever
+    removes entries under its own keys, so an entry postponed with «Later» waits
+    for the next start even if its article is opened, browsed and closed now."""
+
+    SEPARATOR = "~"
+
+    def __init__(self, journal: RecoveryJournal) -> None:
+        self.journal = journal
+        self.id = uuid.uuid4().hex[:12]
+        journal.folder.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(self._lock_path(self.id)))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone
+        self._lock.tryLock(0)
+
+    def _lock_path(self, session: str) -> Path:
+        return self.journal.folder / f"session-{session}.lock"
+
+    def key_for(self, form: ArticleForm) -> str:
+        """This session's key for what the form holds."""
+        return f"{key_for(form)}{self.SEPARATOR}{self.id}"
+
+    def owner_of(self, key: str) -> str | None:
+        _base, separator, session = key.rpartition(self.SEPARATOR)
+        return session if separator else None
+
+    def is_alive(self, session: str) -> bool:
+        """Is the app that wrote under `session` still running?"""
+        if session == self.id:
+            return True
+        path = self._lock_path(session)
+        if not path.exists():
+            return False
+        probe = QLockFile(str(path))
+        probe.setStaleLockTime(0)
+        if probe.tryLock(0):  # its process is gone: the lock was stale
+            probe.unlock()
+            return False
+        return True
+
+    def orphaned(self, entries: list[RecoveryEntry]) -> list[RecoveryEntry]:
+        """The entries nobody running owns: what a crash (or «Later») left."""
+        return [
+            entry
+            for entry in entries
+            if (owner := self.owner_of(entry.key)) is None or not self.is_alive(owner)
+        ]
+
+    def release(self) -> None:
+        """The app is closing normally (its entries are settled)."""
+        self._lock.unlock()
 
 
 def new_key() -> str:
@@ -122,6 +184,10 @@ class AutosaveController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._on_timeout)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(max(debounce_ms, MAX_WAIT_MS))
+        self._deadline.timeout.connect(self._on_timeout)
         form.contentChanged.connect(self._on_changed)
 
     # --- public -----------------------------------------------------------------
@@ -149,6 +215,7 @@ class AutosaveController(QObject):
         """Start writing what is unwritten now, without waiting for the pause (in
         the worker, as the timer would; after a running write if there is one)."""
         self._timer.stop()
+        self._deadline.stop()
         self._on_timeout()
 
     def wait(self, timeout: float = _JOIN_SECONDS) -> None:
@@ -158,6 +225,7 @@ class AutosaveController(QObject):
     def flush(self) -> None:
         """Write now, synchronously, if anything is unwritten (closing, tests)."""
         self._timer.stop()
+        self._deadline.stop()
         self._wait_for_write()
         if self._closed or not self._dirty:
             return
@@ -179,6 +247,7 @@ class AutosaveController(QObject):
         A pending change is forgotten, a write in flight is waited for (or, if it
         takes too long, its file is removed as soon as it lands)."""
         self._timer.stop()
+        self._deadline.stop()
         self._generation += 1
         self._dirty = False
         self._wait_for_write()
@@ -203,6 +272,7 @@ class AutosaveController(QObject):
         if self._closed:
             return
         self._timer.stop()
+        self._deadline.stop()
         self._wait_for_write()
         self._closed = True
         if isValid(self._form):
@@ -213,6 +283,8 @@ class AutosaveController(QObject):
     def _on_changed(self) -> None:
         self._dirty = True
         self._timer.start()  # restarted per keystroke: nothing else happens here
+        if not self._deadline.isActive():  # not restarted: continuous typing is saved too
+            self._deadline.start()
 
     def _on_timeout(self) -> None:
         if self._write is None and not self._closed:
@@ -221,6 +293,7 @@ class AutosaveController(QObject):
         # change that got us here left `_dirty` set)
 
     def _start_write(self) -> None:
+        self._deadline.stop()
         if not self._dirty:
             return
         self._dirty = False
@@ -279,6 +352,8 @@ class AutosaveController(QObject):
             # changed while writing and the pause is over: write that too (a failed
             # write is not retried in a loop: the next change or flush() tries again)
             self._start_write()
+        elif changed_meanwhile and not self._closed and not self._deadline.isActive():
+            self._deadline.start()  # still typing: the next write is due in MAX_WAIT_MS
 
     def _wait_for_write(self, timeout: float = _JOIN_SECONDS) -> None:
         write = self._write

@@ -77,6 +77,7 @@ from editorial_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # the journal (and the store package) load after the first paint
     from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal
+    from editorial_desk.ui.autosave import JournalSession
     from editorial_desk.ui.calendar.panel import CalendarPanel
     from editorial_desk.ui.recovery_dialog import RecoveryChoice
 
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self._icons_loaded = False
         self._shown_tab: ArticleTab | None = None  # the tab the menus/status bar follow
         self._journal: RecoveryJournal | None = None  # unsaved work, once the store is open
+        self._journal_session: JournalSession | None = None
         self._rubric_choices: list[str] = []
         self._tag_choices: list[str] = []
         self.placeholder = QLabel(
@@ -274,9 +276,10 @@ class MainWindow(QMainWindow):
         self._ops = ArticleOperations(context)
         self._zone = context.zone
         self._icons_loaded = True
-        from editorial_desk.ui.autosave import journal_for
+        from editorial_desk.ui.autosave import JournalSession, journal_for
 
         self._journal = journal_for(context)
+        self._journal_session = JournalSession(self._journal)
         self._imports = ImportController(context, self)
         self._imports.imported.connect(self._on_imported)
         self._imports.finished.connect(
@@ -401,20 +404,21 @@ class MainWindow(QMainWindow):
         tab.form.set_current_user_name(self._ops.context.user.display_name)
         tab.form.set_rubric_choices(self._rubric_choices)
         tab.form.set_tag_choices(self._tag_choices)
-        if self._journal is not None and tab.autosave is None:
-            from editorial_desk.ui.autosave import AutosaveController, key_for
+        if self._journal_session is not None and tab.autosave is None:
+            from editorial_desk.ui.autosave import AutosaveController
 
-            tab.autosave = AutosaveController(tab.form, self._journal, key_for(tab.form), tab)
+            session = self._journal_session
+            tab.autosave = AutosaveController(
+                tab.form, session.journal, session.key_for(tab.form), tab
+            )
             tab.autosave.failed.connect(self._on_autosave_failed)
         if self._icons_loaded:
             tab.form.editor.load_icons()
 
     def _rekey(self, tab: ArticleTab, key: str | None = None) -> None:
         """The tab's journal entry follows what it shows (new → article-<id>)."""
-        if tab.autosave is not None:
-            from editorial_desk.ui.autosave import key_for
-
-            tab.autosave.set_key(key or key_for(tab.form))
+        if tab.autosave is not None and self._journal_session is not None:
+            tab.autosave.set_key(key or self._journal_session.key_for(tab.form))
 
     def _forget_unsaved(self, tab: ArticleTab) -> None:
         """The tab's unsaved work is saved or thrown away: drop its journal entry."""
@@ -452,6 +456,8 @@ class MainWindow(QMainWindow):
         return self._add_tab(pinned=new_tab)
 
     def _show_tab(self, tab: ArticleTab) -> None:
+        if self.calendar_shown():
+            self.show_articles()
         self.stack.setCurrentWidget(self.form_page)
         if self.tabs.currentWidget() is tab:
             self._on_tab_changed(self.tabs.currentIndex())
@@ -604,6 +610,7 @@ class MainWindow(QMainWindow):
         self._actions[ActionId.SHOW_ARTICLES].setChecked(not on_calendar)
         self._fill_edit_menus()
         self._update_title()
+        self._update_actions()
 
     def _ensure_calendar(self) -> CalendarPanel:
         assert self._ops is not None
@@ -689,6 +696,10 @@ class MainWindow(QMainWindow):
             first, last, path = dialog.first(), dialog.last(), dialog.path()
         finally:
             dialog.deleteLater()
+        if not path.is_absolute():  # a bare name typed in: beside the suggested file
+            path = folder / path
+        if path.exists() and not self._confirm_replace(path):
+            return
         filters = panel.filters() if panel else CalendarFilter()
         self.write_plan(first, last, path, filters)
 
@@ -721,6 +732,16 @@ class MainWindow(QMainWindow):
             )
         )
         return True
+
+    def _confirm_replace(self, path: Path) -> bool:
+        from editorial_desk.ui.review.messages import confirm
+
+        return confirm(
+            self,
+            translate("MainWindow", "Replace the File?"),
+            translate("MainWindow", "{name} already exists. Replace it?").format(name=path.name),
+            str(path.parent),
+        )
 
     def _today(self) -> date:
         return datetime.now(self._zone).date()
@@ -781,10 +802,10 @@ class MainWindow(QMainWindow):
         every piece back, each into its own tab (as unsaved changes)."""
         from editorial_desk.ui.recovery_dialog import apply_choice
 
-        if self._journal is None or self._ops is None:
+        if self._journal is None or self._journal_session is None or self._ops is None:
             return
         try:
-            entries = self._journal.entries()
+            entries = self._journal_session.orphaned(self._journal.entries())
         except OSError as error:
             self._show_status(str(error))
             return
@@ -1091,24 +1112,46 @@ class MainWindow(QMainWindow):
         if choice is UnsavedChoice.SAVE:
             return self.save_article()
         if choice is UnsavedChoice.DISCARD:
-            self._forget_unsaved(tab)
+            self._revert(tab)
             return True
         return False
+
+    def _revert(self, tab: ArticleTab) -> None:
+        """Throw the tab's unsaved changes away: the stored version (or an empty new
+        article) is shown again, and the journal forgets them — the text on screen
+        and the recovery copy never disagree."""
+        article = tab.form.article()
+        if article is not None and self._ops is not None:
+            with suppress(EditorialError):  # gone or unreachable: the loaded version
+                article = self._ops.get(article.id)
+        if article is not None:
+            tab.form.load(article, self._images_of(article))
+        else:
+            tab.form.start_new()
+        self._forget_unsaved(tab)
+        self._update_tab_label(tab)
 
     def confirm_unsaved_changes(self) -> UnsavedChoice:
         return ask_unsaved_changes(self, self.form.display_title())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Ask about each tab with unsaved work, showing it while asking.
+        # Ask about each tab with unsaved work, showing it while asking. Nothing is
+        # thrown away until every answer is in: Cancel on a later tab keeps all.
         for tab in self.open_tabs():
-            if tab.form.is_modified():
-                self._show_tab(tab)
-                if not self.maybe_save():
-                    event.ignore()
-                    return
+            if not tab.form.is_modified():
+                continue
+            self._show_tab(tab)
+            choice = self.confirm_unsaved_changes()
+            if choice is UnsavedChoice.CANCEL or (
+                choice is UnsavedChoice.SAVE and not self.save_article()
+            ):
+                event.ignore()
+                return
         self.remember_open_tabs()
         for tab in self.open_tabs():
-            self._discard_tab(tab)
+            self._discard_tab(tab)  # saved, or the user said Discard: no entry stays
+        if self._journal_session is not None:
+            self._journal_session.release()
         self.save_layout()
         event.accept()
 
@@ -1436,12 +1479,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         ready = self._ops is not None
-        tab = self.current_tab()
+        # In the calendar the article actions would act on a hidden tab: off there.
+        tab = None if self.calendar_shown() else self.current_tab()
         self._actions[ActionId.NEW_ARTICLE].setEnabled(ready)
         editable = ready and tab is not None and not tab.form.is_read_only()
         self._actions[ActionId.SAVE_ARTICLE].setEnabled(editable)
         self._actions[ActionId.CLOSE_TAB].setEnabled(tab is not None)
-        target = self._target_article_id() if ready else None
+        target = self._target_article_id() if ready and not self.calendar_shown() else None
         in_trash = target is not None and self._status_of(target) is Status.TRASH
         self._actions[ActionId.TRASH_ARTICLE].setEnabled(target is not None and not in_trash)
         self._actions[ActionId.RESTORE_ARTICLE].setEnabled(in_trash)

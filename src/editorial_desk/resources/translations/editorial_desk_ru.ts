@@ -1936,6 +1936,14 @@ Check the network connection or the server, then try again.</source>
         <translation>План выгружен: публикаций — {count}, файл {path}</translation>
     </message>
     <message>
+        <source>Replace the File?</source>
+        <translation>Заменить файл?</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation>Файл {name} уже существует. Заменить его?</translation>
+    </message>
+    <message>
         <source>Dates are now shown in the office&apos;s time zone: {zone}</source>
         <translation>Даты теперь показываются в часовом поясе редакции: {zone}</translation>
     </message>
