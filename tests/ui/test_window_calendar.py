@@ -158,3 +158,22 @@ def test_export_plan_asks_before_replacing_a_file(window, planned, tmp_path, mes
     finally:
         IcsExportDialog.exec = original_exec
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_a_move_of_an_article_with_unsaved_edits_keeps_them_and_saves_without_conflict(
+    qtbot, type_text, window, store, planned, message_boxes
+) -> None:
+    window.open_article(planned.id)
+    type_text(window.form.title_edit, " на площади")
+    window.show_calendar()
+    target = _future_day(15)
+    assert window.calendar.move_articles([planned.id], target)
+    window.show_articles()
+    assert window.form.title_edit.text() == "Ярмарка на площади" and window.form.is_modified()
+    assert window.form.planned_edit.value().astimezone(MOSCOW).date() == target
+    assert window.save_article()  # no conflict question: only the date had moved
+    assert not message_boxes.shown
+    with store.session() as session:
+        saved = get_article(session, planned.id)
+    assert saved.title == "Ярмарка на площади"
+    assert saved.planned_at.astimezone(MOSCOW).date() == target

@@ -652,23 +652,28 @@ class MainWindow(QMainWindow):
 
     def _on_calendar_moved(self) -> None:
         """A drag in the calendar changed dates: the list, the queues and every open
-        tab nobody typed in show the new version (a typed-in one keeps its text; its
-        save will meet the usual conflict check)."""
+        tab show the new version. A tab with unsaved edits keeps them and only takes
+        the new date and version (so its save is not a false conflict); if more than
+        the date changed, its save meets the usual conflict check."""
         self.reload_list()
         self.queues_panel.refresh()
         if self._ops is None:
             return
         for tab in self.open_tabs():
             article_id = tab.article_id()
-            if article_id is None or tab.form.is_modified():
+            if article_id is None:
                 continue
             try:
                 article = self._ops.get(article_id)
             except EditorialError:
                 continue
-            if article.version != tab.form.base_version():
+            if article.version == tab.form.base_version():
+                continue
+            if not tab.form.is_modified():
                 tab.form.load(article, self._images_of(article))
-                self._update_tab_label(tab)
+            elif tab.form.can_rebase(article):
+                tab.form.rebase(article)
+            self._update_tab_label(tab)
         if (tab := self.current_tab()) is not None:
             self.review_actions.set_article(tab.form.article())
             self.history_panel.set_article(tab.form.article())
