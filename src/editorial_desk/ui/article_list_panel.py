@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from editorial_desk.domain.article import ArticleQuery
 from editorial_desk.domain.statuses import Status
 from editorial_desk.ui.article_table_model import ArticleTableModel
+from editorial_desk.ui.filter_state import ALL, filter_state, restore_filter_state
 from editorial_desk.ui.labels import status_label
 
 translate = QCoreApplication.translate
 
-ALL = ""  # the combo data meaning "no filter"
 TRASH = "trash"
 QUICK_FILTER_DELAY_MS = 250  # typing pauses this long before the list re-queries
 
@@ -128,27 +128,20 @@ class ArticleListPanel(QWidget):
     def showing_trash(self) -> bool:
         return self.status_combo.currentData() == TRASH
 
+    def _filter_combos(self) -> dict[str, QComboBox]:
+        return {
+            "status": self.status_combo,
+            "rubric": self.rubric_combo,
+            "author": self.author_combo,
+        }
+
     def filter_state(self) -> dict[str, str]:
         """What is remembered between runs (not the search text: a fresh start
         with a forgotten search looks like lost articles)."""
-        return {
-            "status": self.status_combo.currentData() or ALL,
-            "rubric": self.rubric_combo.currentData() or ALL,
-            "author": self.author_combo.currentData() or ALL,
-        }
+        return filter_state(self._filter_combos())
 
     def restore_filter_state(self, state: dict[str, str]) -> None:
-        for combo, key in (
-            (self.status_combo, "status"),
-            (self.rubric_combo, "rubric"),
-            (self.author_combo, "author"),
-        ):
-            value = state.get(key, ALL)
-            if value and combo.findData(value) < 0:  # e.g. a rubric not loaded yet
-                combo.addItem(value, value)
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
+        restore_filter_state(self._filter_combos(), state)
 
     def flush_pending_search(self) -> None:
         """Apply a search still waiting for its typing pause (tests, Enter key)."""

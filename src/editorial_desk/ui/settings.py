@@ -70,7 +70,15 @@ class AppSettings:
 
     @property
     def list_filter(self) -> dict[str, str]:
-        raw = self._qs.value(self.LIST_FILTER_KEY, "")
+        return self._json_dict(self.LIST_FILTER_KEY)
+
+    @list_filter.setter
+    def list_filter(self, value: dict[str, str]) -> None:
+        self._set_json_dict(self.LIST_FILTER_KEY, value)
+
+    def _json_dict(self, key: str) -> dict[str, str]:
+        """A small JSON object of strings; anything unreadable counts as empty."""
+        raw = self._qs.value(key, "")
         try:
             data = json.loads(str(raw)) if raw else {}
         except ValueError:
@@ -79,9 +87,8 @@ class AppSettings:
             return {}
         return {str(k): str(v) for k, v in data.items() if isinstance(v, str)}
 
-    @list_filter.setter
-    def list_filter(self, value: dict[str, str]) -> None:
-        self._qs.setValue(self.LIST_FILTER_KEY, json.dumps(value, ensure_ascii=False))
+    def _set_json_dict(self, key: str, value: dict[str, str]) -> None:
+        self._qs.setValue(key, json.dumps(value, ensure_ascii=False))
 
     # --- export and import: what the dialogs remember between uses ---------------
 
@@ -170,18 +177,11 @@ class AppSettings:
     @property
     def calendar_filter(self) -> dict[str, str]:
         """{"status": ..., "rubric": ..., "author": ...}; "" or missing = any."""
-        raw = self._qs.value(self.CALENDAR_FILTER_KEY, "")
-        try:
-            data = json.loads(str(raw)) if raw else {}
-        except ValueError:
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        return {str(k): str(v) for k, v in data.items() if isinstance(v, str)}
+        return self._json_dict(self.CALENDAR_FILTER_KEY)
 
     @calendar_filter.setter
     def calendar_filter(self, value: dict[str, str]) -> None:
-        self._qs.setValue(self.CALENDAR_FILTER_KEY, json.dumps(value, ensure_ascii=False))
+        self._set_json_dict(self.CALENDAR_FILTER_KEY, value)
 
     @property
     def calendar_view(self) -> CalendarView:

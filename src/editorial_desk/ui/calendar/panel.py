@@ -45,12 +45,12 @@ from editorial_desk.ui.calendar.source import CalendarSource
 from editorial_desk.ui.calendar.tray import TrayModel, TrayPanel
 from editorial_desk.ui.calendar.week_view import WeekView
 from editorial_desk.ui.dialogs import show_error
+from editorial_desk.ui.filter_state import ALL, filter_state, restore_filter_state
 from editorial_desk.ui.labels import status_label
 from editorial_desk.ui.settings import AppSettings, CalendarView
 
 translate = QCoreApplication.translate
 
-ALL = ""  # the combo data meaning "no filter"
 Clock = Callable[[], datetime]
 
 
@@ -563,27 +563,18 @@ class CalendarPanel(QWidget):
             [(name, login) for login, name in authors],
         )
 
-    def filter_state(self) -> dict[str, str]:
+    def _filter_combos(self) -> dict[str, QComboBox]:
         return {
-            "status": self.status_combo.currentData() or ALL,
-            "rubric": self.rubric_combo.currentData() or ALL,
-            "author": self.author_combo.currentData() or ALL,
+            "status": self.status_combo,
+            "rubric": self.rubric_combo,
+            "author": self.author_combo,
         }
 
+    def filter_state(self) -> dict[str, str]:
+        return filter_state(self._filter_combos())
+
     def restore_filter_state(self, state: dict[str, str]) -> None:
-        for combo, key in (
-            (self.status_combo, "status"),
-            (self.rubric_combo, "rubric"),
-            (self.author_combo, "author"),
-        ):
-            value = state.get(key, ALL)
-            if value and combo.findData(value) < 0:
-                if combo is self.status_combo:
-                    continue  # an unknown status (an older or newer app): show all
-                combo.addItem(value, value)  # a rubric or author not loaded yet
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
+        restore_filter_state(self._filter_combos(), state)
 
     def _filters_changed(self) -> None:
         self._settings.calendar_filter = self.filter_state()
