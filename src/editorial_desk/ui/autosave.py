@@ -176,7 +176,9 @@ class AutosaveController(QObject):
         self._form = form
         self._journal = journal
         self._key = key
-        self._generation = 0  # bumped by discard/set_key: a write of an older one is stale
+        # Bumped by discard/set_key: a write of an older one is stale. A plain list so
+        # the worker can read it too (it removes its own file if it lands too late).
+        self._generations = [0]
         self._dirty = False  # changed since the last snapshot
         self._write: _Write | None = None
         self._closed = False
@@ -248,7 +250,7 @@ class AutosaveController(QObject):
         takes too long, its file is removed as soon as it lands)."""
         self._timer.stop()
         self._deadline.stop()
-        self._generation += 1
+        self._generations[0] += 1
         self._dirty = False
         self._wait_for_write()
         self._journal.discard(self._key)
@@ -259,7 +261,7 @@ class AutosaveController(QObject):
         if key == self._key:
             return
         old, self._key = self._key, key
-        self._generation += 1
+        self._generations[0] += 1
         self._wait_for_write()
         self._journal.discard(old)
         if self._form.is_modified():
@@ -300,8 +302,9 @@ class AutosaveController(QObject):
         if not self._form.is_modified():  # undone back to the stored text
             self._remove_entry()
             return
-        write = _Write(self._key, self._generation, self.snapshot())
+        write = _Write(self._key, self._generations[0], self.snapshot())
         journal = self._journal
+        generations = self._generations
 
         def work() -> RecoveryEntry:
             assert write.draft is not None
@@ -312,6 +315,10 @@ class AutosaveController(QObject):
             try:
                 entry = entry_from_draft(write.key, write.draft)
                 journal.write(entry)
+                if generations[0] != write.generation:
+                    # saved/discarded (or the controller gone) while this ran, maybe
+                    # after the UI stopped waiting for a stuck disk: not a draft now
+                    journal.discard(write.key)
             except BaseException as error:
                 write.outcome["error"] = error
                 raise
@@ -340,7 +347,7 @@ class AutosaveController(QObject):
         if self._write is write:
             self._write = None
         changed_meanwhile = self._dirty
-        if write.generation != self._generation:
+        if write.generation != self._generations[0]:
             # discarded or re-keyed while it ran: what it wrote must not stay
             self._journal.discard(write.key)
         elif "error" in write.outcome:
