@@ -177,3 +177,41 @@ def test_a_move_of_an_article_with_unsaved_edits_keeps_them_and_saves_without_co
         saved = get_article(session, planned.id)
     assert saved.title == "Ярмарка на площади"
     assert saved.planned_at.astimezone(MOSCOW).date() == target
+
+
+def test_export_plan_uses_the_remembered_filters_before_the_calendar_is_opened(
+    window, store, actor, planned, tmp_path
+) -> None:
+    from editorial_desk.ui.calendar.ics_export import IcsExportDialog
+
+    day = planned.planned_at.astimezone(MOSCOW).date()
+    at = planned.planned_at
+    with store.session() as session:
+        create_article(session, actor, title="Матч", rubric="Спорт", planned_at=at)
+    window.settings.calendar_filter = {"status": "", "rubric": "Спорт", "author": ""}
+    target = tmp_path / "sport.ics"
+    original_exec = IcsExportDialog.exec
+
+    def accept(dialog):
+        dialog.from_edit.setDate(dialog.from_edit.date().fromString(day.isoformat(), "yyyy-MM-dd"))
+        dialog.to_edit.setDate(dialog.from_edit.date())
+        dialog.path_edit.setText(str(target))
+        return IcsExportDialog.DialogCode.Accepted
+
+    IcsExportDialog.exec = accept
+    try:
+        assert window.calendar is None
+        window.export_plan()
+    finally:
+        IcsExportDialog.exec = original_exec
+    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == ["Матч"]
+
+
+def test_the_export_dialog_keeps_dates_within_a_sane_range(qtbot, tmp_path) -> None:
+    from editorial_desk.ui.calendar.ics_export import IcsExportDialog
+
+    dialog = IcsExportDialog(date(2026, 12, 1), date(2026, 12, 31), tmp_path / "p.ics")
+    qtbot.addWidget(dialog)
+    dialog.to_edit.setDate(dialog.to_edit.date().addYears(20000))
+    assert dialog.last().year <= 2999

@@ -8,6 +8,9 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QComboBox
 
+from editorial_desk.domain.calendar import CalendarFilter
+from editorial_desk.domain.statuses import Status
+
 ALL = ""  # the combo data meaning "no filter"
 STATUS = "status"
 
@@ -28,3 +31,17 @@ def restore_filter_state(combos: Mapping[str, QComboBox], state: Mapping[str, st
         combo.blockSignals(True)
         combo.setCurrentIndex(max(combo.findData(value), 0))
         combo.blockSignals(False)
+
+
+def calendar_filter_of(state: Mapping[str, str]) -> CalendarFilter:
+    """The calendar's remembered filters as a query (for exports made before the
+    calendar was opened in this run). An unknown status means "all"."""
+    try:
+        statuses = frozenset({Status(state[STATUS])}) if state.get(STATUS) else frozenset()
+    except ValueError:
+        statuses = frozenset()
+    return CalendarFilter(
+        statuses=statuses,
+        rubric=state.get("rubric") or None,
+        author_login=state.get("author") or None,
+    )

@@ -686,8 +686,8 @@ class MainWindow(QMainWindow):
         """File → Export Plan to iCalendar: the calendar's month (or chosen days)."""
         if self._ops is None:
             return
-        from editorial_desk.domain.calendar import CalendarFilter
         from editorial_desk.ui.calendar.ics_export import IcsExportDialog
+        from editorial_desk.ui.filter_state import calendar_filter_of
 
         panel = self.calendar
         year, month = panel.shown_month() if panel else (self._today().year, self._today().month)
@@ -705,7 +705,7 @@ class MainWindow(QMainWindow):
             path = folder / path
         if path.exists() and not self._confirm_replace(path):
             return
-        filters = panel.filters() if panel else CalendarFilter()
+        filters = panel.filters() if panel else calendar_filter_of(self.settings.calendar_filter)
         self.write_plan(first, last, path, filters)
 
     def write_plan(self, first: date, last: date, path: Path, filters: object = None) -> bool:

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 translate = QCoreApplication.translate
 
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -44,6 +47,7 @@ class IcsExportDialog(QDialog):
         self.to_edit = QDateEdit(_qdate(last), self)
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
+            edit.setDateRange(_qdate(FIRST_DAY), _qdate(LAST_DAY))  # a plan, not all of time
             edit.dateChanged.connect(self._update_ok)
         self.path_edit = QLineEdit(str(suggested), self)
         self.path_edit.setObjectName("icsPath")
