@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self._ops = ArticleOperations(context)
         self._zone = context.zone
         self._icons_loaded = True
+        self._load_view_icons()
         from editorial_desk.ui.autosave import JournalSession, journal_for
 
         self._journal = journal_for(context)
@@ -604,8 +605,24 @@ class MainWindow(QMainWindow):
         panel.month_view.setFocus()
         self._after_view_switch()
 
+    def _load_view_icons(self) -> None:
+        """Calendar icons from the icon font (loaded after the first paint, like the
+        editor's): Qt's built-in fallbacks have nothing that looks like a calendar."""
+        from editorial_desk.ui.editor.icons import editor_icon
+
+        for action_id, name in (
+            (ActionId.SHOW_CALENDAR, "calendar"),
+            (ActionId.SHOW_ARTICLES, "articles"),
+            (ActionId.PRINT_PLAN, "print"),
+            (ActionId.EXPORT_PLAN, "calendar-export"),
+        ):
+            if not (icon := editor_icon(name)).isNull():
+                self._actions[action_id].setIcon(icon)
+
     def _after_view_switch(self) -> None:
         on_calendar = self.calendar_shown()
+        # the word counts belong to the editor: not shown over the calendar
+        self.stats_label.setVisible(not on_calendar)
         self._actions[ActionId.SHOW_CALENDAR].setChecked(on_calendar)
         self._actions[ActionId.SHOW_ARTICLES].setChecked(not on_calendar)
         self._fill_edit_menus()
