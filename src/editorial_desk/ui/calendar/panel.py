@@ -34,7 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSummary
-from editorial_desk.domain.calendar import CalendarFilter, week_of
+from editorial_desk.domain.calendar import (
+    DEFAULT_PLAN_TIME,
+    CalendarFilter,
+    group_by_local_day,
+    local_day,
+    month_grid,
+    moved_to_day,
+    planned_on_day,
+    week_of,
+)
 from editorial_desk.domain.errors import EditorialError
 from editorial_desk.domain.statuses import Status
 from editorial_desk.ui.calendar.agenda_view import AgendaView
@@ -42,9 +51,10 @@ from editorial_desk.ui.calendar.month_model import MonthModel, capitalized
 from editorial_desk.ui.calendar.month_view import MonthView, add_months
 from editorial_desk.ui.calendar.reschedule import PlanChange, RescheduleCommand
 from editorial_desk.ui.calendar.source import CalendarSource
-from editorial_desk.ui.calendar.tray import TrayModel, TrayPanel
+from editorial_desk.ui.calendar.tray import TRAY_LIMIT, TrayModel, TrayPanel
 from editorial_desk.ui.calendar.week_view import WeekView
-from editorial_desk.ui.dialogs import show_error
+from editorial_desk.ui.dialogs import show_error, show_message
+from editorial_desk.ui.error_messages import ErrorMessage
 from editorial_desk.ui.filter_state import ALL, filter_state, restore_filter_state
 from editorial_desk.ui.labels import status_label
 from editorial_desk.ui.settings import AppSettings, CalendarView
@@ -82,6 +92,7 @@ class CalendarPanel(QWidget):
         self._anchor = self.today()
         self._undo = QUndoStack(self)
         self._pending_moves: dict[date, list[int]] = {}
+        self._view_items: list[ArticleSummary] = []  # what the week or agenda view shows
 
         self.month_model = MonthModel(zone, self._anchor, self)
         self.month_model.drop_requested.connect(
@@ -142,7 +153,9 @@ class CalendarPanel(QWidget):
         return self._clock().astimezone(self._zone).date()
 
     def shown_month(self) -> tuple[int, int]:
-        return self.month_model.year, self.month_model.month
+        """The month of the current day, in every view (the week view's days may
+        straddle two months: its anchor day decides)."""
+        return self._anchor.year, self._anchor.month
 
     def current_view(self) -> CalendarView:
         widget = self.stack.currentWidget()
@@ -206,31 +219,60 @@ class CalendarPanel(QWidget):
 
     @Slot()
     def print_plan(self) -> None:
-        """The shown month's plan (with the current filters) in Qt's print preview,
-        from where it goes to a printer or a PDF file."""
+        """The plan of the current day's month (with the current filters) in Qt's
+        print preview, from where it goes to a printer or a PDF file."""
         from editorial_desk.ui.calendar import print_plan
 
         year, month = self.shown_month()
-        print_plan.print_month_plan(self, year, month, self.plan_items(), self._zone)
+        try:
+            items = self.plan_items()
+        except EditorialError as error:
+            show_error(self, error)
+            return
+        print_plan.print_month_plan(self, year, month, items, self._zone)
 
     def plan_items(self) -> list[ArticleSummary]:
-        """Every item the month grid holds (its six weeks), in day and time order."""
-        return [item for day in self.month_model.days for item in self.month_model.items_on(day)]
+        """Every item of the six weeks around `shown_month()`, read now (one query,
+        the current filters), in day and time order. Read fresh rather than taken
+        from the month grid: the week and agenda views do not load the grid."""
+        days = month_grid(*self.shown_month())
+        by_day = group_by_local_day(self._fetch(days[0], days[-1]), self._zone)
+        return [item for day in sorted(by_day) for item in by_day[day]]
 
     # --- moving ----------------------------------------------------------------------
 
     def move_articles(self, ids: Sequence[int], day: date) -> bool:
         """Plan `ids` on local `day`: a dated item keeps its local time, an undated
-        one gets the default time. A past day asks first. True if anything moved."""
+        one gets the default time. An item already on `day` is left alone; a move
+        that lands before now (the panel's clock) asks first. True if anything moved."""
         if self._source is None or not ids:
             return False
-        if day < self.today() and not self._confirm_past(day):
+        known = self._known_items()
+        moving: list[int] = []
+        into_past = False
+        now = self._clock()
+        for article_id in ids:
+            item = known.get(article_id)
+            if item is None:  # not on screen (a colleague's new item?): judge by the day
+                moving.append(article_id)
+                into_past = into_past or day < self.today()
+                continue
+            if item.planned_at is None:
+                target = planned_on_day(day, DEFAULT_PLAN_TIME, self._zone)
+            elif local_day(item.planned_at, self._zone) == day:
+                continue  # dropped on its own day: nothing moves, nothing to ask
+            else:
+                target = moved_to_day(item.planned_at, day, self._zone)
+            moving.append(article_id)
+            into_past = into_past or target < now
+        if not moving or (into_past and not self._confirm_past(day)):
             return False
         source, zone = self._source, self._zone
         return self._reschedule(
-            ids,
+            moving,
             lambda article_id: source.move_to_day(article_id, day, zone),
-            self._move_text(ids, day),
+            self._move_text(moving, day),
+            translate("CalendarPanel", "Not every item was moved"),
         )
 
     def unschedule(self, ids: Sequence[int]) -> bool:
@@ -242,6 +284,7 @@ class CalendarPanel(QWidget):
             ids,
             lambda article_id: source.set_planned_at(article_id, None),
             self._unschedule_text(ids),
+            translate("CalendarPanel", "Not every date was removed"),
         )
 
     def _drop_on_day(self, ids: list[int], day: date) -> None:
@@ -259,30 +302,42 @@ class CalendarPanel(QWidget):
         for day, ids in pending.items():
             self.move_articles(ids, day)
 
-    def _reschedule(self, ids: Sequence[int], move: Callable[[int], Any], text: str) -> bool:
+    def _reschedule(
+        self, ids: Sequence[int], move: Callable[[int], Any], text: str, partial_title: str
+    ) -> bool:
+        """Try every item (one refusal does not stop the others), push one undo
+        step for those that changed, then tell about the refusals in one message."""
         assert self._source is not None
+        titles = self._titles(ids)  # before the reload: a refused item may vanish
         changes: list[PlanChange] = []
-        failed = False
-        try:
-            for article_id in ids:
+        refused: list[tuple[int, EditorialError]] = []
+        for article_id in ids:
+            try:
                 result = move(article_id)
-                if result.changed:
-                    changes.append(
-                        PlanChange(article_id, result.old_planned_at, result.new_planned_at)
-                    )
-        except EditorialError as error:
-            failed = True
-            show_error(self, error)  # the items moved before it stay moved (and undoable)
+            except EditorialError as error:
+                refused.append((article_id, error))
+                continue
+            if result.changed:
+                changes.append(PlanChange(article_id, result.old_planned_at, result.new_planned_at))
         if changes:
             self._undo.push(
                 RescheduleCommand(text, self._source, changes, self._after_move, self._error)
             )
-        if changes or failed:  # a failure may mean someone else changed it: show what is
+        if changes or refused:  # a refusal may mean someone else changed it: show what is
             self._after_move()
+        if len(ids) == 1 and refused:
+            show_error(self, refused[0][1])
+        elif refused:
+            show_message(
+                self, refusals_message(partial_title, len(changes), len(ids), refused, titles)
+            )
         return bool(changes)
 
     def _after_move(self) -> None:
         self._reload_views()
+        if self.current_view() is not CalendarView.MONTH:
+            # the grid is not on screen, but must not keep the old places either
+            self._load_month_model()
         self._reload_tray()
         self.articles_changed.emit()
 
@@ -295,20 +350,27 @@ class CalendarPanel(QWidget):
         return confirm(
             self,
             translate("CalendarPanel", "Move into the Past"),
-            translate("CalendarPanel", "Move to {date}, a day that has already passed?").format(
-                date=_long_date(day)
-            ),
+            (
+                translate("CalendarPanel", "Move to {date}, a day that has already passed?")
+                if day < self.today()
+                else translate("CalendarPanel", "Move to today, {date}, to a time already passed?")
+            ).format(date=_long_date(day)),
             translate(
                 "CalendarPanel",
                 "Items planned in the past are not published by themselves.",
             ),
         )
 
-    def _titles(self, ids: Sequence[int]) -> dict[int, str]:
-        known = [*self.tray_model.items()]
+    def _known_items(self) -> dict[int, ArticleSummary]:
+        """Every item the panel has read: the tray, the grid, the week or agenda."""
+        known = [*self.tray_model.items(), *self._view_items]
         for day in self.month_model.days:
             known.extend(self.month_model.items_on(day))
-        return {item.id: item.title for item in known if item.id in ids}
+        return {item.id: item for item in known}
+
+    def _titles(self, ids: Sequence[int]) -> dict[int, str]:
+        known = self._known_items()
+        return {i: known[i].title for i in ids if i in known}
 
     def _move_text(self, ids: Sequence[int], day: date) -> str:
         title = self._titles(ids).get(ids[0], "") if len(ids) == 1 else ""
@@ -358,14 +420,24 @@ class CalendarPanel(QWidget):
             self.tray_model.set_items([])
             return
         try:
-            self.tray_model.set_items(self._source.unscheduled(self.filters()))
+            # one more than shown: the heading says «500+» only when there are more
+            items = self._source.unscheduled(self.filters(), limit=TRAY_LIMIT + 1)
         except EditorialError as error:
             self.tray_model.set_items([])
+            show_error(self, error)
+        else:
+            self.tray_model.set_items(items[:TRAY_LIMIT], more=len(items) > TRAY_LIMIT)
+
+    def _load_month_model(self) -> None:
+        try:
+            self.month_model.show_month(self._anchor.year, self._anchor.month)
+        except EditorialError as error:
             show_error(self, error)
 
     def _load_week(self) -> None:
         days = week_of(self._anchor)
-        self.week_view.set_week(days[0], self._fetch(days[0], days[-1]))
+        self._view_items = self._fetch(days[0], days[-1])
+        self.week_view.set_week(days[0], self._view_items)
 
     def _agenda_range(self) -> tuple[date, date]:
         first = self._anchor.replace(day=1)
@@ -374,7 +446,8 @@ class CalendarPanel(QWidget):
 
     def _load_agenda(self) -> None:
         first, last = self._agenda_range()
-        self.agenda_view.set_range(first, last, self._fetch(first, last))
+        self._view_items = self._fetch(first, last)
+        self.agenda_view.set_range(first, last, self._view_items)
 
     def _show_anchor(self) -> None:
         """Point the current view at the anchor day and load it (one query)."""
@@ -656,6 +729,32 @@ class MonthPicker(QWidget):
         self.year.setValue(year)
         for index, button in enumerate(self.buttons, start=1):
             button.setChecked(index == month)
+
+
+def refusals_message(
+    title: str,
+    done: int,
+    total: int,
+    refused: Sequence[tuple[int, EditorialError]],
+    titles: dict[int, str],
+) -> ErrorMessage:
+    """One message for the items a move refused: how many changed, and for each
+    one left behind its title and the reason (the app's own sentence for it)."""
+    from editorial_desk.ui.review.messages import review_message_for
+
+    lines = []
+    for article_id, error in refused:
+        name = titles.get(article_id) or translate("CalendarPanel", "item {id}").format(
+            id=article_id
+        )
+        reason = review_message_for(error).text
+        lines.append(
+            translate("CalendarPanel", "“{title}”: {reason}").format(title=name, reason=reason)
+        )
+    text = translate(
+        "CalendarPanel", "{done} of {total} items changed. These were left as they were:"
+    ).format(done=done, total=total)
+    return ErrorMessage(title, text, "\n".join(lines))
 
 
 def month_title(year: int, month: int) -> str:

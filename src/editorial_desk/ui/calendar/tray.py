@@ -42,6 +42,10 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the ArticleSummary
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # its id
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 3  # «Рубрика · Автор»
 
+# The tray lists at most this many items (the oldest drafts are rarely planned
+# from here, and a list of thousands would be slow to read and to scroll).
+TRAY_LIMIT = 500
+
 
 class TrayModel(QAbstractListModel):
     # the article ids dropped on the tray: the panel takes their dates away
@@ -50,11 +54,17 @@ class TrayModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._items: list[ArticleSummary] = []
+        self._more = False
 
-    def set_items(self, items: Sequence[ArticleSummary]) -> None:
+    def set_items(self, items: Sequence[ArticleSummary], *, more: bool = False) -> None:
+        """Show `items`; `more`: the list was cut short, there are others."""
         self.beginResetModel()
         self._items = list(items)
+        self._more = more
         self.endResetModel()
+
+    def has_more(self) -> bool:
+        return self._more
 
     def items(self) -> list[ArticleSummary]:
         return list(self._items)
@@ -299,6 +309,9 @@ class TrayPanel(QWidget):
         self._update_heading()
 
     def _update_heading(self) -> None:
-        self.heading.setText(
-            translate("CalendarTray", "Unscheduled ({count})").format(count=self.model.rowCount())
-        )
+        count = self.model.rowCount()
+        if self.model.has_more():
+            text = translate("CalendarTray", "Unscheduled ({count}+)")
+        else:
+            text = translate("CalendarTray", "Unscheduled ({count})")
+        self.heading.setText(text.format(count=count))
