@@ -56,7 +56,7 @@ admin       anyone    draft in_review returned approved scheduled published
 SCHEDULE_TABLE = """
 editor      own       draft returned
 reviewer    anyone    in_review approved scheduled
-admin       anyone    draft in_review returned approved scheduled published
+admin       anyone    draft in_review returned approved scheduled
 """
 COMMENT_TABLE = """
 editor      own       draft in_review returned approved scheduled published

@@ -40,10 +40,15 @@ def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
 
 
 def parse_day(text: str, option: str) -> date:
+    """A YYYY-MM-DD date inside the calendar's years (`check_calendar_day`), else
+    a ValidationError (the CLI prints it as one line and exits non-zero)."""
+    from editorial_desk.domain.calendar import check_calendar_day
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(f"bad {option} date {text!r}: expected YYYY-MM-DD") from None
+    return check_calendar_day(day, f"{option} date")
 
 
 def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]

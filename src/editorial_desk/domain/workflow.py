@@ -268,9 +268,13 @@ def edit_denial(role: Role, status: Status, *, is_author: bool) -> Denial | None
 
 def schedule_denial(role: Role, status: Status, *, is_author: bool) -> Denial | None:
     """Why `role` may not set, move or clear the planned date; None if it may.
-    Authors plan their drafts; reviewers schedule what they review and approve."""
+    Authors plan their drafts; reviewers schedule what they review and approve.
+    Nobody, an admin included, moves a published item: its planned date is the
+    record of when it went out."""
     if status is Status.TRASH:
         return Denial(Rule.TRASHED, role, status, "schedule")
+    if status is Status.PUBLISHED:
+        return Denial(Rule.STATUS, role, status, "schedule")
     if role is Role.REVIEWER:
         if status in SCHEDULABLE_BY_REVIEWER:
             return None

@@ -5,7 +5,13 @@ Moves go through `services.articles.update_article` (a date-only change), so the
 permissions, the version counter and the status rules are the article form's:
 an Approved item given a date becomes Scheduled and keeps its approval (only a
 change of the text voids one). Each move also writes one audit row whose reason
-is a `RescheduleNote` (old -> new planned time), so the History tab can show it."""
+is a `RescheduleNote` (old -> new planned time), so the History tab can show it.
+
+Undo, redo and drags compare-and-set the date: given `expect_planned_at` (the
+date the caller last saw), a move finds the stored date different and raises
+`PlannedDateChangedError` (a ConflictError) without writing, instead of putting
+an old date back over a newer one. Only the date is compared: a title or body
+saved by somebody else since does not block the move."""
 
 from __future__ import annotations
 
@@ -24,7 +30,10 @@ from editorial_desk.domain.article import (
 )
 from editorial_desk.domain.calendar import (
     DEFAULT_PLAN_TIME,
+    UNSET,
     CalendarFilter,
+    PlannedDateChangedError,
+    Unset,
     day_bounds_utc,
     local_day,
     moved_to_day,
@@ -41,6 +50,7 @@ from editorial_desk.services.articles import (
     snapshot,
     update_article,
 )
+from editorial_desk.store.models import Article
 
 UNSCHEDULED_LIMIT = 500
 
@@ -110,15 +120,19 @@ def set_planned_at(
     planned_at: datetime | None,
     *,
     expected_version: int | None = None,
+    expect_planned_at: datetime | Unset | None = UNSET,
 ) -> Rescheduled:
     """Set the planned time (None: back to the tray). Also what undo calls with
     the old time. No change, no write and no audit row.
 
     `expected_version`, if given, is the version the user saw: a newer save by
-    somebody else is then a ConflictError instead of being moved blindly."""
+    somebody else is then a ConflictError instead of being moved blindly.
+    `expect_planned_at`, if given, is the planned time the caller saw (None: no
+    date): a different stored one raises PlannedDateChangedError, nothing written."""
     article = load_article(session, article_id)
     old = article.planned_at
     new = ensure_utc(planned_at) if planned_at is not None else None
+    _check_expected(article, expect_planned_at, new)
     if old == new:
         return Rescheduled(snapshot(article), old, old)
     version = article.version if expected_version is None else expected_version
@@ -140,6 +154,16 @@ def set_planned_at(
     return Rescheduled(saved, old, new)
 
 
+def _check_expected(
+    article: Article, expected: datetime | Unset | None, new: datetime | None
+) -> None:
+    if isinstance(expected, Unset):
+        return
+    wanted = ensure_utc(expected) if expected is not None else None
+    if article.planned_at != wanted:
+        raise PlannedDateChangedError(snapshot(article), wanted, new)
+
+
 def move_to_day(
     session: Session,
     actor: UserInfo,
@@ -148,18 +172,28 @@ def move_to_day(
     zone: tzinfo,
     *,
     expected_version: int | None = None,
+    expect_planned_at: datetime | Unset | None = UNSET,
 ) -> Rescheduled:
     """Move to local `day` keeping the local time (a drag on the calendar). The same
-    day is a no-op. An undated item gets DEFAULT_PLAN_TIME, as from the tray."""
+    day is a no-op. An undated item gets DEFAULT_PLAN_TIME, as from the tray.
+    `expect_planned_at`: the date the view showed (see `set_planned_at`)."""
     article = load_article(session, article_id)
     current = article.planned_at
     if current is None:
         target = planned_on_day(day, DEFAULT_PLAN_TIME, zone)
     elif local_day(current, zone) == day:
+        _check_expected(article, expect_planned_at, current)
         return Rescheduled(snapshot(article), current, current)
     else:
         target = moved_to_day(current, day, zone)
-    return set_planned_at(session, actor, article_id, target, expected_version=expected_version)
+    return set_planned_at(
+        session,
+        actor,
+        article_id,
+        target,
+        expected_version=expected_version,
+        expect_planned_at=expect_planned_at,
+    )
 
 
 def plan_on_day(
@@ -171,12 +205,15 @@ def plan_on_day(
     at: time = DEFAULT_PLAN_TIME,
     *,
     expected_version: int | None = None,
+    expect_planned_at: datetime | Unset | None = UNSET,
 ) -> Rescheduled:
-    """Plan for local `at` on `day` (a drop from the unscheduled tray)."""
+    """Plan for local `at` on `day` (a drop from the unscheduled tray; pass
+    `expect_planned_at=None` to refuse an item someone has dated meanwhile)."""
     return set_planned_at(
         session,
         actor,
         article_id,
         planned_on_day(day, at, zone),
         expected_version=expected_version,
+        expect_planned_at=expect_planned_at,
     )

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
 from editorial_desk.domain.article import ArticleSummary
-from editorial_desk.domain.calendar import DEFAULT_PLAN_TIME, CalendarFilter
+from editorial_desk.domain.calendar import DEFAULT_PLAN_TIME, UNSET, CalendarFilter, Unset
 from editorial_desk.domain.users import UserInfo
 
 if TYPE_CHECKING:
@@ -63,25 +63,61 @@ class CalendarSource:
 
     # --- rescheduling (each returns what changed, for the undo stack) ------------------
 
-    def move_to_day(self, article_id: int, day: date, zone: tzinfo) -> Rescheduled:
-        """Another day, the same local time."""
+    # `expect_planned_at` (where given): the date the caller saw, compared with the
+    # stored one before writing (services.calendar.set_planned_at); UNSET: none.
+
+    def move_to_day(
+        self,
+        article_id: int,
+        day: date,
+        zone: tzinfo,
+        *,
+        expect_planned_at: datetime | Unset | None = UNSET,
+    ) -> Rescheduled:
+        """Another day, the same local time. Pass `expect_planned_at=` the date the
+        view showed, so a move made from a stale view is refused, not applied."""
         from editorial_desk.services.calendar import move_to_day
 
         with self._store.session() as session:
-            return move_to_day(session, self._user, article_id, day, zone)
+            return move_to_day(
+                session, self._user, article_id, day, zone, expect_planned_at=expect_planned_at
+            )
 
     def plan_on_day(
-        self, article_id: int, day: date, zone: tzinfo, at: time = DEFAULT_PLAN_TIME
+        self,
+        article_id: int,
+        day: date,
+        zone: tzinfo,
+        at: time = DEFAULT_PLAN_TIME,
+        *,
+        expect_planned_at: datetime | Unset | None = UNSET,
     ) -> Rescheduled:
         """An undated item planned on `day` at local `at`."""
         from editorial_desk.services.calendar import plan_on_day
 
         with self._store.session() as session:
-            return plan_on_day(session, self._user, article_id, day, zone, at=at)
+            return plan_on_day(
+                session,
+                self._user,
+                article_id,
+                day,
+                zone,
+                at=at,
+                expect_planned_at=expect_planned_at,
+            )
 
-    def set_planned_at(self, article_id: int, planned_at: datetime | None) -> Rescheduled:
-        """An exact moment (undo / redo), or None to take the date away."""
+    def set_planned_at(
+        self,
+        article_id: int,
+        planned_at: datetime | None,
+        *,
+        expect_planned_at: datetime | Unset | None = UNSET,
+    ) -> Rescheduled:
+        """An exact moment (undo / redo), or None to take the date away. Undo and
+        redo pass `expect_planned_at=` the date their step left behind."""
         from editorial_desk.services.calendar import set_planned_at
 
         with self._store.session() as session:
-            return set_planned_at(session, self._user, article_id, planned_at)
+            return set_planned_at(
+                session, self._user, article_id, planned_at, expect_planned_at=expect_planned_at
+            )
