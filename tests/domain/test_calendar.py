@@ -12,7 +12,10 @@ import pytest
 from editorial_desk.domain.article import ArticleSummary
 from editorial_desk.domain.calendar import (
     DEFAULT_PLAN_TIME,
+    FIRST_YEAR,
+    LAST_YEAR,
     CalendarFilter,
+    check_calendar_day,
     day_bounds_utc,
     group_by_local_day,
     local_day,
@@ -146,6 +149,84 @@ def test_planned_on_day_uses_the_local_time() -> None:
     assert planned == datetime(2026, 3, 10, 0, 0, tzinfo=UTC)
     early = planned_on_day(date(2026, 3, 10), time(0, 30), VLADIVOSTOK)
     assert local_day(early, VLADIVOSTOK) == date(2026, 3, 10)
+
+
+# Berlin 2026: spring forward on Sun 29 March (02:00 -> 03:00, 02:xx does not
+# exist), fall back on Sun 25 October (03:00 -> 02:00, 02:xx happens twice).
+
+
+def test_a_time_skipped_by_spring_forward_becomes_the_end_of_the_gap() -> None:
+    planned = datetime(2026, 3, 28, 2, 30, tzinfo=BERLIN).astimezone(UTC)  # Sat, UTC+1
+    moved = moved_to_day(planned, date(2026, 3, 29), BERLIN)
+    # 03:00 CEST (01:00 UTC), the first valid time after the gap; not 03:30
+    assert moved == datetime(2026, 3, 29, 1, 0, tzinfo=UTC)
+    assert moved.astimezone(BERLIN).time() == time(3, 0)
+    # on a day where 02:30 exists again, it is 02:30 again (the wall time is kept
+    # from the item as it is now: 03:00; undo restores the exact 02:30 instead)
+    onward = moved_to_day(planned, date(2026, 3, 30), BERLIN)
+    assert onward.astimezone(BERLIN).time() == time(2, 30)
+    assert moved_to_day(moved, date(2026, 3, 28), BERLIN).astimezone(BERLIN).time() == time(3, 0)
+
+
+@pytest.mark.parametrize("minute", [0, 1, 59])
+def test_every_time_in_the_gap_lands_on_its_end_deterministically(minute: int) -> None:
+    planned = datetime(2026, 3, 28, 2, minute, tzinfo=BERLIN).astimezone(UTC)
+    moved = moved_to_day(planned, date(2026, 3, 29), BERLIN)
+    assert moved == datetime(2026, 3, 29, 1, 0, tzinfo=UTC)
+    assert planned_on_day(date(2026, 3, 29), time(2, minute), BERLIN) == moved
+
+
+def test_times_next_to_the_gap_are_kept() -> None:
+    for at in (time(1, 59), time(3, 0), time(3, 1)):
+        planned = datetime.combine(date(2026, 3, 28), at, tzinfo=BERLIN).astimezone(UTC)
+        moved = moved_to_day(planned, date(2026, 3, 29), BERLIN)
+        assert moved.astimezone(BERLIN).time() == at
+
+
+def test_a_time_repeated_by_fall_back_is_its_first_occurrence_unless_moved_from_the_second() -> (
+    None
+):
+    planned = datetime(2026, 10, 24, 2, 30, tzinfo=BERLIN).astimezone(UTC)  # Sat, UTC+2
+    moved = moved_to_day(planned, date(2026, 10, 25), BERLIN)
+    assert moved == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)  # 02:30 CEST, the first
+    assert moved.astimezone(BERLIN).time() == time(2, 30)
+    second = datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=BERLIN).astimezone(UTC)
+    assert second == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)  # 02:30 CET, the second
+    # off the repeated day both are plain 02:30; onto it from the second, the second
+    assert moved_to_day(second, date(2026, 10, 26), BERLIN) == datetime(
+        2026, 10, 26, 1, 30, tzinfo=UTC
+    )
+    assert moved_to_day(moved, date(2026, 10, 26), BERLIN) == datetime(
+        2026, 10, 26, 1, 30, tzinfo=UTC
+    )
+    assert planned_on_day(date(2026, 10, 25), time(2, 30), BERLIN) == moved
+
+
+@pytest.mark.parametrize(
+    "day",
+    [date(1, 1, 1), date(9999, 12, 31), date(FIRST_YEAR - 1, 12, 31), date(LAST_YEAR + 1, 1, 1)],
+)
+def test_days_outside_the_calendar_years_are_a_validation_error(day: date) -> None:
+    inside = date(2026, 3, 10)
+    planned = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+    for call in (
+        lambda: check_calendar_day(day),
+        lambda: day_bounds_utc(day, max(day, inside), VLADIVOSTOK),
+        lambda: day_bounds_utc(min(day, inside), day, VLADIVOSTOK),
+        lambda: moved_to_day(planned, day, VLADIVOSTOK),
+        lambda: planned_on_day(day, DEFAULT_PLAN_TIME, VLADIVOSTOK),
+    ):
+        with pytest.raises(ValidationError, match="outside the calendar"):
+            call()
+
+
+def test_the_first_and_last_calendar_days_work_in_any_zone() -> None:
+    first, last = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
+    assert check_calendar_day(first) == first
+    start, end = day_bounds_utc(first, last, VLADIVOSTOK)
+    assert start.astimezone(VLADIVOSTOK) == datetime(FIRST_YEAR, 1, 1, tzinfo=VLADIVOSTOK)
+    assert end.astimezone(VLADIVOSTOK).date() == date(LAST_YEAR + 1, 1, 1)
+    assert local_day(planned_on_day(last, time(23, 59), VLADIVOSTOK), VLADIVOSTOK) == last
 
 
 # -------------------------------------------------------------- grouping

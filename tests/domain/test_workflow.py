@@ -218,3 +218,13 @@ def test_denials_name_their_rule_and_read_as_one_line():
     for found, (rule, message) in cases.items():
         assert found is not None
         assert (found.rule, found.message, str(found)) == (rule, message, message)
+
+
+def test_nobody_moves_a_published_item_not_even_an_admin() -> None:
+    # its planned date is the record of when it went out
+    for role in Role:
+        denied = schedule_denial(role, Status.PUBLISHED, is_author=True)
+        assert denied is not None and denied.rule is Rule.STATUS
+        assert denied.message == "cannot change the planned date of an article that is published"
+    # the text stays the admin's to correct
+    assert edit_denial(Role.ADMIN, Status.PUBLISHED, is_author=False) is None

@@ -10,14 +10,21 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import event
 
-from editorial_desk.domain.calendar import CalendarFilter
+from editorial_desk.domain.article import ArticleChanges
+from editorial_desk.domain.calendar import CalendarFilter, PlannedDateChangedError
 from editorial_desk.domain.errors import ConflictError, PermissionDeniedError
 from editorial_desk.domain.review import QueueKind, RescheduleNote, SystemReason
 from editorial_desk.domain.statuses import Status
-from editorial_desk.domain.workflow import Action
+from editorial_desk.domain.workflow import Action, ActionDeniedError, Rule
 from editorial_desk.services.approvals import current_approval
-from editorial_desk.services.articles import create_article, get_article, move_to_trash
+from editorial_desk.services.articles import (
+    create_article,
+    get_article,
+    move_to_trash,
+    update_article,
+)
 from editorial_desk.services.calendar import (
+    Rescheduled,
     calendar_items,
     move_to_day,
     plan_on_day,
@@ -339,3 +346,195 @@ def test_a_move_does_not_reorder_the_review_queue(store, team):
         move_to_day(session, team.reviewer, first, date(2026, 3, 15), VLADIVOSTOK)
         waiting = queue(session, team.reviewer, QueueKind.TO_REVIEW, VLADIVOSTOK)
     assert [i.id for i in waiting.items] == [first, second]
+
+
+# ------------------------------------------------------- compare-and-set (undo, redo, drags)
+
+
+def _move_then(store, team, meanwhile) -> tuple[int, Rescheduled]:
+    """The editor drags an item from the 10th to the 12th; then `meanwhile(session,
+    article_id)` happens (a colleague's change)."""
+    with store.session() as session:
+        article_id = _new(session, team.editor, "Ярмарка", vlad(10, 14, 30), body="<p>Т</p>")
+    with store.session() as session:
+        moved = move_to_day(session, team.editor, article_id, date(2026, 3, 12), VLADIVOSTOK)
+    with store.session() as session:
+        meanwhile(session, article_id)
+    return article_id, moved
+
+
+def _undo(store, actor, article_id: int, moved: Rescheduled) -> Rescheduled:
+    """What RescheduleCommand.undo asks for: the old time, if the new one is still there."""
+    with store.session() as session:
+        return set_planned_at(
+            session,
+            actor,
+            article_id,
+            moved.old_planned_at,
+            expect_planned_at=moved.new_planned_at,
+        )
+
+
+def _state(store, article_id: int) -> tuple[datetime | None, int, int]:
+    with store.session() as session:
+        article = get_article(session, article_id)
+        return article.planned_at, article.version, len(audit_trail(session, article_id))
+
+
+def test_undo_after_a_colleague_moved_the_item_is_refused_and_writes_nothing(store, team):
+    article_id, moved = _move_then(
+        store,
+        team,
+        lambda s, a: move_to_day(s, team.admin, a, date(2026, 3, 15), VLADIVOSTOK),
+    )
+    before = _state(store, article_id)
+    assert before[0] == vlad(15, 14, 30)
+    with pytest.raises(PlannedDateChangedError) as refused:
+        _undo(store, team.editor, article_id, moved)
+    assert isinstance(refused.value, ConflictError)
+    assert refused.value.expected == vlad(12, 14, 30)
+    assert refused.value.actual == vlad(15, 14, 30)
+    assert refused.value.theirs.planned_at == vlad(15, 14, 30)
+    assert refused.value.mine.planned_at == vlad(10, 14, 30)
+    assert str(refused.value) == (
+        f"the planned date of article {article_id} was changed (now 2026-03-15 04:30 UTC, "
+        "expected 2026-03-12 04:30 UTC); nothing was changed"
+    )
+    assert _state(store, article_id) == before  # the colleague's date, no new version or row
+
+
+def test_undo_after_the_date_was_set_from_the_form_is_refused(store, team):
+    def from_the_form(session, article_id):
+        current = get_article(session, article_id)
+        changes = ArticleChanges(planned_at=vlad(20, 9), change_planned_at=True)
+        update_article(session, team.editor, article_id, current.version, changes)
+
+    article_id, moved = _move_then(store, team, from_the_form)
+    with pytest.raises(PlannedDateChangedError):
+        _undo(store, team.editor, article_id, moved)
+    assert _state(store, article_id)[0] == vlad(20, 9)
+
+
+def test_undo_after_the_date_was_taken_away_is_refused(store, team):
+    article_id, moved = _move_then(store, team, lambda s, a: set_planned_at(s, team.admin, a, None))
+    with pytest.raises(PlannedDateChangedError) as refused:
+        _undo(store, team.editor, article_id, moved)
+    assert refused.value.actual is None
+    assert _state(store, article_id)[0] is None
+
+
+def test_undo_after_a_colleague_edited_only_the_text_still_goes_back(store, team):
+    def retitle(session, article_id):
+        current = get_article(session, article_id)
+        changes = ArticleChanges(title="Ярмарка на площади", body="<p>Новый текст</p>")
+        update_article(session, team.admin, article_id, current.version, changes)
+
+    article_id, moved = _move_then(store, team, retitle)
+    _planned, version, rows = _state(store, article_id)
+    undone = _undo(store, team.editor, article_id, moved)
+    assert undone.changed and undone.article.planned_at == vlad(10, 14, 30)
+    assert undone.article.title == "Ярмарка на площади"  # their text kept
+    assert _state(store, article_id) == (vlad(10, 14, 30), version + 1, rows + 1)
+
+
+def test_undo_still_obeys_the_workflow(store, team):
+    """Undo is a move like any other: the author's item sent to review since is no
+    longer theirs to plan, matching date or not."""
+    article_id, moved = _move_then(
+        store, team, lambda s, a: transition(s, team.editor, a, Action.SUBMIT)
+    )
+    with pytest.raises(PermissionDeniedError):
+        _undo(store, team.editor, article_id, moved)
+    assert _state(store, article_id)[0] == vlad(12, 14, 30)
+
+
+def test_redo_expects_the_date_undo_restored(store, team):
+    article_id, moved = _move_then(store, team, lambda s, a: None)
+    _undo(store, team.editor, article_id, moved)
+    with store.session() as session:
+        move_to_day(session, team.admin, article_id, date(2026, 3, 18), VLADIVOSTOK)
+    with store.session() as session, pytest.raises(PlannedDateChangedError):
+        set_planned_at(
+            session,
+            team.editor,
+            article_id,
+            moved.new_planned_at,
+            expect_planned_at=moved.old_planned_at,
+        )
+    assert _state(store, article_id)[0] == vlad(18, 14, 30)
+
+
+def test_a_drag_from_a_stale_view_is_refused(store, team):
+    """The view showed the item on the 10th; meanwhile it went to the 15th (or, for
+    a tray item, got a date): the drag is refused, not applied to the new date."""
+    with store.session() as session:
+        dated = _new(session, team.editor, "На 10-е", vlad(10, 9))
+        undated = _new(session, team.editor, "Без даты")
+        set_planned_at(session, team.admin, dated, vlad(15, 9))
+        set_planned_at(session, team.admin, undated, vlad(16, 9))
+    for article_id, seen in ((dated, vlad(10, 9)), (undated, None)):
+        for day in (date(2026, 3, 12), date(2026, 3, 16)):  # another day, or its own now
+            with store.session() as session, pytest.raises(PlannedDateChangedError):
+                move_to_day(
+                    session, team.editor, article_id, day, VLADIVOSTOK, expect_planned_at=seen
+                )
+    with store.session() as session, pytest.raises(PlannedDateChangedError):
+        plan_on_day(
+            session, team.editor, undated, date(2026, 3, 12), VLADIVOSTOK, expect_planned_at=None
+        )
+    assert _state(store, dated)[0] == vlad(15, 9)
+    assert _state(store, undated)[0] == vlad(16, 9)
+    # a view that is current moves as before
+    with store.session() as session:
+        fresh = move_to_day(
+            session,
+            team.editor,
+            dated,
+            date(2026, 3, 12),
+            VLADIVOSTOK,
+            expect_planned_at=vlad(15, 9),
+        )
+    assert fresh.new_planned_at == vlad(12, 9)
+
+
+# ------------------------------------------------------------------- published items
+
+
+def _published(store, team) -> int:
+    with store.session() as session:
+        article_id = _approved(session, team, "Вышла", vlad(5, 9))
+        transition(session, team.exporter, article_id, Action.PUBLISH)
+    return article_id
+
+
+@pytest.mark.parametrize("who", ["admin", "editor", "reviewer", "exporter"])
+def test_nobody_moves_a_published_item(store, team, who):
+    article_id = _published(store, team)
+    before = _state(store, article_id)
+    actor = getattr(team, who)
+    attempts = [
+        lambda s: move_to_day(s, actor, article_id, date(2026, 3, 20), VLADIVOSTOK),
+        lambda s: set_planned_at(s, actor, article_id, None),
+        lambda s: update_article(
+            s,
+            actor,
+            article_id,
+            before[1],
+            ArticleChanges(planned_at=vlad(21, 9), change_planned_at=True),
+        ),
+    ]
+    for attempt in attempts:
+        with store.session() as session, pytest.raises(ActionDeniedError) as denied:
+            attempt(session)
+        assert denied.value.denial.rule is Rule.STATUS or who != "admin"
+    assert _state(store, article_id) == before
+
+
+def test_an_admin_still_corrects_the_text_of_a_published_item(store, team):
+    article_id = _published(store, team)
+    with store.session() as session:
+        current = get_article(session, article_id)
+        saved = update_article(
+            session, team.admin, article_id, current.version, ArticleChanges(title="Вышла (испр.)")
+        )
+    assert saved.status is Status.PUBLISHED and saved.planned_at == vlad(5, 9)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from editorial_desk.domain.calendar import PlannedDateChangedError
 from editorial_desk.domain.errors import (
     ConflictError,
     EditorialError,
@@ -155,6 +156,19 @@ def _conflict(error: ConflictError) -> ErrorMessage:
     )
 
 
+def _plan_changed(error: PlannedDateChangedError) -> ErrorMessage:
+    # a calendar undo/redo (or a drag from an old view) that found a newer date
+    return ErrorMessage(
+        translate("ErrorMessages", "The plan has changed"),
+        translate(
+            "ErrorMessages",
+            "The planned date of “{title}” has been changed in the meantime, so it was "
+            "left as it is and nothing was overwritten. The calendar now shows the "
+            "current plan.",
+        ).format(title=error.theirs.title),
+    )
+
+
 def _generic(error: EditorialError) -> ErrorMessage:
     return ErrorMessage(translate("ErrorMessages", "Editorial Desk"), str(error))
 
@@ -169,6 +183,7 @@ _BY_TYPE: dict[type[EditorialError], Callable[..., ErrorMessage]] = {
     ValidationError: _validation,
     NotFoundError: _not_found,
     PermissionDeniedError: _permission,
+    PlannedDateChangedError: _plan_changed,
     ConflictError: _conflict,
     EditorialError: _generic,
 }
