@@ -152,6 +152,16 @@ def test_ics_file_has_one_event_per_dated_item_in_utc(db_path, plan, tmp_path, m
         (("--from", "2026-03-01", "--to", "1.4.2026"), "bad --to date '1.4.2026'"),
         (("--from", "2026-03-10", "--to", "2026-03-09"), "is before --from"),
         (("--from", "2026-03-01", "--to", "2026-03-31", "--status", "lost"), "unknown status"),
+        # Python's first and last dates overflow in any zone conversion
+        (
+            ("--from", "0001-01-01", "--to", "2026-03-31"),
+            "the --from date 0001-01-01 is outside the calendar (1900-01-01 to 2999-12-31)",
+        ),
+        (
+            ("--from", "2026-03-01", "--to", "9999-12-31"),
+            "the --to date 9999-12-31 is outside the calendar (1900-01-01 to 2999-12-31)",
+        ),
+        (("--from", "1899-12-31", "--to", "1900-01-01"), "the --from date 1899-12-31 is outside"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr(db_path, plan, capsys, args, message):
@@ -216,3 +226,9 @@ def test_a_real_process_writes_the_ics(db_path, plan, tmp_path):
         vlad(10, 0, 30).astimezone(UTC),
         vlad(10, 18).astimezone(UTC),
     ]
+
+
+def test_the_first_and_last_calendar_days_are_accepted(db_path, plan, capsys):
+    code, text = run(db_path, "--from", "1900-01-01", "--to", "2999-12-31")
+    assert code == 0 and capsys.readouterr().err == ""
+    assert "Ночной выпуск «Светланская»" in text and "2026-03-10 Tue" in text
