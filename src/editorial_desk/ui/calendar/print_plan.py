@@ -1,26 +1,30 @@
 """The month plan on paper: the page the head of department pins up.
 
-One landscape A4 page: the title («План публикаций — ноябрь 2026»), the six
+A landscape A4 page: the title («План публикаций — ноябрь 2026»), the six
 weeks of the month grid (Monday first) with each day's items (status marker,
 time, title), a legend of the markers and the print date. It must read in black
 and white, so the status is a shape (the same as on screen) and nothing depends
 on colour; days outside the month are greyed.
 
+Every item is on paper: a busy day's cell shows what fits and «+N, см. стр. 2»;
+the pages after the grid list, day by day, the items that did not fit (time,
+whole title, marker). When everything fits the plan stays one page.
+
 `paint_month_plan` paints onto any painter and page rectangle (the tests record
-what it draws); `render_month_plan` paints one page onto a device (a QPrinter,
-QPdfWriter, QImage…); `save_month_plan_pdf` writes a PDF file safely;
-`print_month_plan` opens Qt's print preview with the printer in landscape.
-Items in the trash are not part of a plan and are left out."""
+what it draws); `render_month_plan` paints the pages onto a device (a QPrinter,
+QPdfWriter; an image gets the grid page only); `save_month_plan_pdf` writes a
+PDF file safely; `print_month_plan` opens Qt's print preview with the printer in
+landscape. Items in the trash are not part of a plan and are left out."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -71,12 +75,16 @@ def month_plan_title(year: int, month: int, locale: QLocale | None = None) -> st
 
 @dataclass(frozen=True, slots=True)
 class PlanLayout:
-    """Where the parts of the page go, in the painter's coordinates."""
+    """Where the parts of the first page go, in the painter's coordinates, and
+    how many pages the plan took (more than one when a day's items did not all
+    fit in its cell: they are listed on the pages after the grid)."""
 
     title: QRectF
     weekdays: list[QRectF]  # Monday..Sunday header cells
     cells: dict[date, QRectF]  # the 42 days of the grid
     footer: QRectF
+    pages: int = 1
+    continued_on: dict[date, int] = field(default_factory=dict)  # day -> its page
 
 
 def plan_layout(page: QRectF, year: int, month: int, mm: float) -> PlanLayout:
@@ -112,6 +120,58 @@ def _font(base: QFont, points: float, *, bold: bool = False) -> QFont:
     return font
 
 
+@dataclass(frozen=True, slots=True)
+class _Fonts:
+    title: QFont
+    weekday: QFont
+    number: QFont
+    item: QFont
+    day: QFont  # a day's heading on a continuation page
+    number_metrics: QFontMetricsF
+    item_metrics: QFontMetricsF
+    day_metrics: QFontMetricsF
+
+
+def _fonts(base: QFont, device: QPaintDevice | None) -> _Fonts:
+    def metrics(font: QFont) -> QFontMetricsF:
+        return QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
+
+    number, item, day = _font(base, 10, bold=True), _font(base, 7.5), _font(base, 9, bold=True)
+    return _Fonts(
+        _font(base, 16, bold=True),
+        _font(base, 9, bold=True),
+        number,
+        item,
+        day,
+        metrics(number),
+        metrics(item),
+        metrics(day),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _CellFit:
+    """What a day's cell shows: the texts of its first `len(texts)` items."""
+
+    body: QRectF  # below the day number
+    number: QRectF  # the day number's row
+    texts: list[str]
+    lines: int  # the body's room, in lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One thing on a continuation page: a day's heading or one of its items."""
+
+    rect: QRectF
+    text: str
+    item: ArticleSummary | None = None  # None: a heading
+
+
+_WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+_CONTINUATION_COLUMNS = 2
+
+
 def paint_month_plan(
     painter: QPainter,
     page: QRectF,
@@ -123,30 +183,78 @@ def paint_month_plan(
     *,
     printed_at: datetime | None = None,
     mm: float | None = None,
+    new_page: Callable[[], object] | None = None,
 ) -> PlanLayout:
-    """Paint the plan of `month` into `page`; returns the layout used. `mm`
-    defaults to the painter device's resolution; `printed_at` to now."""
+    """Paint the plan of `month`: the grid into `page`, then, when some day's
+    items do not all fit in its cell, continuation pages listing those items by
+    day (each cell's «+N» names the page). `new_page` starts the next page; it
+    defaults to the device's own `newPage` for a printer or PDF writer. On any
+    other device (an image) only the grid page is painted. Returns the first
+    page's layout with the page count. `mm` defaults to the device's resolution;
+    `printed_at` to now."""
     device = painter.device()
     if mm is None:
         mm = (device.logicalDpiX() if device is not None else 96) / 25.4
+    if new_page is None and isinstance(device, QPagedPaintDevice):
+        new_page = device.newPage
     locale = QLocale()
+    heading = title if title is not None else month_plan_title(year, month, locale)
     layout = plan_layout(page, year, month, mm)
-    base = QFont(painter.font())
+    fonts = _fonts(QFont(painter.font()), device)
+    by_day = group_by_local_day((i for i in items if i.status is not Status.TRASH), zone)
+    fits = {
+        day: _fit_cell(rect, by_day.get(day, []), zone, fonts, mm)
+        for day, rect in layout.cells.items()
+    }
+    overflow = [
+        (day, by_day[day][len(fit.texts) :])
+        for day, fit in fits.items()
+        if len(fit.texts) < len(by_day.get(day, []))
+    ]
+    continuation: list[list[_Line]] = []
+    continued_on: dict[date, int] = {}
+    if new_page is not None and overflow:
+        frame = QRectF(page)
+        frame.setTop(layout.title.bottom() + 2 * mm)
+        frame.setBottom(layout.footer.top() - 2 * mm)
+        continuation, continued_on = _continuation_pages(frame, overflow, zone, fonts, mm, locale)
+    pages = 1 + len(continuation)
+    moment = printed_at if printed_at is not None else datetime.now(UTC)
+
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    _paint_title(painter, layout.title, heading, fonts)
+    _paint_grid(painter, layout, month, locale, fonts, mm)
+    for day, fit in fits.items():
+        day_items = by_day.get(day, [])
+        _paint_cell(painter, day, month, fit, day_items, fonts, mm, continued_on.get(day))
+    _paint_footer(painter, layout.footer, zone, moment, fonts, mm, 1, pages)
+    for number, lines in enumerate(continuation, start=2):
+        new_page()  # type: ignore[misc]  # not None when there are continuation pages
+        _paint_title(
+            painter,
+            layout.title,
+            translate("PrintPlan", "{title} (continued)").format(title=heading),
+            fonts,
+        )
+        _paint_continuation(painter, lines, fonts, mm)
+        _paint_footer(painter, layout.footer, zone, moment, fonts, mm, number, pages)
+    painter.restore()
+    return replace(layout, pages=pages, continued_on=continued_on)
 
-    # title
+
+def _paint_title(painter: QPainter, rect: QRectF, text: str, fonts: _Fonts) -> None:
     painter.setPen(_INK)
-    painter.setFont(_font(base, 16, bold=True))
-    painter.drawText(
-        layout.title,
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        title if title is not None else month_plan_title(year, month, locale),
-    )
+    painter.setFont(fonts.title)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    # weekday names
-    painter.setFont(_font(base, 9, bold=True))
+
+def _paint_grid(
+    painter: QPainter, layout: PlanLayout, month: int, locale: QLocale, fonts: _Fonts, mm: float
+) -> None:
+    """The weekday names, the grey days outside the month, the lines on top."""
+    painter.setFont(fonts.weekday)
     for column, rect in enumerate(layout.weekdays):
         name = locale.standaloneDayName(column + 1, QLocale.FormatType.LongFormat)
         if locale.language() == QLocale.Language.C:
@@ -156,8 +264,6 @@ def paint_month_plan(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             name[:1].upper() + name[1:],
         )
-
-    # the grid: grey days outside the month, then the lines on top
     for day, rect in layout.cells.items():
         if day.month != month:
             painter.fillRect(rect, _GREY_FILL)
@@ -175,117 +281,227 @@ def paint_month_plan(
         y = cells[row * 7].top()
         painter.drawLine(QPointF(grid.left(), y), QPointF(grid.right(), y))
 
-    # each day's number and items
-    by_day = group_by_local_day((i for i in items if i.status is not Status.TRASH), zone)
-    number_font = _font(base, 10, bold=True)
-    item_font = _font(base, 7.5)
-    painter.setFont(item_font)
-    item_metrics = QFontMetricsF(item_font, device) if device is not None else None
-    for day, rect in layout.cells.items():
-        inner = rect.adjusted(1.2 * mm, 0.8 * mm, -1.2 * mm, -0.8 * mm)
-        painter.setFont(number_font)
-        painter.setPen(_INK if day.month == month else _GREY_TEXT)
-        number_height = QFontMetricsF(number_font, device).height() if device else 5 * mm
-        painter.drawText(
-            QRectF(inner.left(), inner.top(), inner.width(), number_height),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            str(day.day),
-        )
-        day_items = by_day.get(day, [])
-        if day_items:
-            painter.setFont(item_font)
-            metrics = item_metrics or painter.fontMetrics()
-            body = QRectF(inner.left(), inner.top() + number_height, inner.width(), 0)
-            body.setBottom(inner.bottom())
-            _paint_day_items(painter, body, day_items, zone, metrics, mm)
 
-    # footer: the legend of markers, and when this was printed
-    painter.setFont(_font(base, 7.5))
-    painter.setPen(_INK)
-    metrics = QFontMetricsF(painter.font(), device) if device is not None else None
-    x = layout.footer.left()
-    marker = 2.6 * mm
-    for status in _LEGEND_STATUSES:
-        label = status_label(status)
-        paint_status_marker(
-            painter,
-            QRectF(x, layout.footer.center().y() - marker / 2, marker, marker),
-            status,
-            _INK,
-        )
-        x += marker + 1 * mm
-        width = metrics.horizontalAdvance(label) if metrics else 20 * mm
-        painter.setPen(_INK)
-        painter.drawText(
-            QRectF(x, layout.footer.top(), width + 1 * mm, layout.footer.height()),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            label,
-        )
-        x += width + 4 * mm
-    moment = printed_at if printed_at is not None else datetime.now(UTC)
-    painter.drawText(
-        layout.footer,
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        translate("PrintPlan", "Printed {date}").format(date=format_local(moment, zone)),
-    )
-    painter.restore()
-    return layout
+def _marker_size(metrics: QFontMetricsF, mm: float) -> float:
+    return min(2.2 * mm, metrics.ascent() * 0.8)
 
 
-def _paint_day_items(
-    painter: QPainter,
-    body: QRectF,
-    day_items: list[ArticleSummary],
-    zone: tzinfo,
-    metrics: QFontMetricsF,
-    mm: float,
-) -> None:
+def _fit_cell(
+    cell: QRectF, day_items: list[ArticleSummary], zone: tzinfo, fonts: _Fonts, mm: float
+) -> _CellFit:
     """A day's items, one under another: two lines each when all fit that way,
-    one line each otherwise, and «+N more» for those that do not fit at all."""
-    line = metrics.lineSpacing()
-    available = max(0, int(body.height() // line))
-    marker = min(2.2 * mm, metrics.ascent() * 0.8)
-    indent = marker + 0.8 * mm
-    width = body.width() - indent
+    one line each otherwise; when they do not all fit, the last line is kept for
+    the «+N» pointer."""
+    inner = cell.adjusted(1.2 * mm, 0.8 * mm, -1.2 * mm, -0.8 * mm)
+    number = QRectF(inner.left(), inner.top(), inner.width(), fonts.number_metrics.height())
+    body = QRectF(inner.left(), number.bottom(), inner.width(), 0)
+    body.setBottom(inner.bottom())
+    metrics = fonts.item_metrics
+    available = max(0, int(body.height() // metrics.lineSpacing()))
+    if not day_items:
+        return _CellFit(body, number, [], available)
+    width = body.width() - _marker_size(metrics, mm) - 0.8 * mm
     two_lines = [
         elide_lines(f"{item_time_text(item, zone)} {item.title}", metrics, width, 2)
         for item in day_items
     ]
     if sum(text.count("\n") + 1 for text in two_lines) <= available:
-        texts = two_lines
-    else:
-        texts = [
-            metrics.elidedText(
-                f"{item_time_text(item, zone)} {item.title}", Qt.TextElideMode.ElideRight, width
-            )
-            for item in day_items
-        ]
-    shown = len(texts)
-    if shown > available:
-        shown = max(0, available - 1)
-    y = body.top()
+        return _CellFit(body, number, two_lines, available)
+    texts = [
+        metrics.elidedText(
+            f"{item_time_text(item, zone)} {item.title}", Qt.TextElideMode.ElideRight, width
+        )
+        for item in day_items
+    ]
+    if len(texts) > available:
+        texts = texts[: max(0, available - 1)]
+    return _CellFit(body, number, texts, available)
+
+
+def _paint_cell(
+    painter: QPainter,
+    day: date,
+    month: int,
+    fit: _CellFit,
+    day_items: list[ArticleSummary],
+    fonts: _Fonts,
+    mm: float,
+    continued_on: int | None,
+) -> None:
+    """The day number, the items that fit, and «+N» (with the page the others
+    are on): under the items, or beside the number when the cell has no room."""
+    painter.setFont(fonts.number)
+    painter.setPen(_INK if day.month == month else _GREY_TEXT)
+    painter.drawText(
+        fit.number, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(day.day)
+    )
+    painter.setFont(fonts.item)
     painter.setPen(_INK)
-    for item, text in zip(day_items[:shown], texts[:shown], strict=True):
+    metrics = fonts.item_metrics
+    line = metrics.lineSpacing()
+    marker = _marker_size(metrics, mm)
+    indent = marker + 0.8 * mm
+    width = fit.body.width() - indent
+    y = fit.body.top()
+    for item, text in zip(day_items, fit.texts, strict=False):
         lines = text.count("\n") + 1
         paint_status_marker(
             painter,
-            QRectF(body.left(), y + (line - marker) / 2, marker, marker),
+            QRectF(fit.body.left(), y + (line - marker) / 2, marker, marker),
             item.status,
             _INK,
         )
         painter.drawText(
-            QRectF(body.left() + indent, y, width, line * lines),
+            QRectF(fit.body.left() + indent, y, width, line * lines),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             text,
         )
         y += line * lines
-    hidden = len(day_items) - shown
-    if hidden > 0 and available > 0:
-        painter.drawText(
-            QRectF(body.left() + indent, y, width, line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            translate("PrintPlan", "+{count} more").format(count=hidden),
+    hidden = len(day_items) - len(fit.texts)
+    if hidden <= 0:
+        return
+    if continued_on is not None:
+        text = translate("PrintPlan", "+{count}, see page {page}").format(
+            count=hidden, page=continued_on
         )
+    else:  # no page to continue on (an image): at least say how many
+        text = translate("PrintPlan", "+{count} more").format(count=hidden)
+    if fit.lines > 0:
+        painter.drawText(
+            QRectF(fit.body.left() + indent, y, width, line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            text,
+        )
+    else:
+        painter.drawText(
+            fit.number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
+        )
+
+
+def _day_heading(day: date, locale: QLocale) -> str:
+    """«Среда, 18 ноября»."""
+    if locale.language() == QLocale.Language.C:
+        return day.strftime("%A, %d %B")
+    text = locale.toString(QDate(day.year, day.month, day.day), "dddd, d MMMM")
+    return text[:1].upper() + text[1:]
+
+
+def _continuation_pages(
+    frame: QRectF,
+    overflow: list[tuple[date, list[ArticleSummary]]],
+    zone: tzinfo,
+    fonts: _Fonts,
+    mm: float,
+    locale: QLocale,
+) -> tuple[list[list[_Line]], dict[date, int]]:
+    """Lay the items that did not fit in their cells out in columns, day by day
+    (a heading, then each item wrapped whole: time and full title), over as many
+    pages as it takes. Returns the pages' lines and the page each day starts on
+    (the grid is page 1)."""
+    gap = 8 * mm
+    width = (frame.width() - gap * (_CONTINUATION_COLUMNS - 1)) / _CONTINUATION_COLUMNS
+    indent = _marker_size(fonts.item_metrics, mm) + 1 * mm
+    heading_height = fonts.day_metrics.lineSpacing() + 0.8 * mm
+    pages: list[list[_Line]] = []
+    starts: dict[date, int] = {}
+    column = _CONTINUATION_COLUMNS  # nothing laid out yet: the first block opens a page
+    y = frame.bottom()
+
+    def item_height(text: str) -> float:
+        bound = QRectF(0, 0, width - indent, 1_000_000)
+        return fonts.item_metrics.boundingRect(bound, int(_WRAP), text).height() + 0.6 * mm
+
+    def next_column() -> None:
+        nonlocal column, y
+        column += 1
+        if column >= _CONTINUATION_COLUMNS:
+            pages.append([])
+            column = 0
+        y = frame.top()
+
+    for day, day_items in overflow:
+        texts = [f"{item_time_text(item, zone)} {item.title}".strip() for item in day_items]
+        heights = [item_height(text) for text in texts]
+        if y + heading_height + heights[0] > frame.bottom():
+            next_column()  # a heading stays with its first item
+        starts[day] = len(pages) + 1
+        heading = _day_heading(day, locale)
+        for index, (item, text, height) in enumerate(zip(day_items, texts, heights, strict=True)):
+            if index == 0 or y + height > frame.bottom():
+                if index > 0:
+                    next_column()
+                x = frame.left() + column * (width + gap)
+                pages[-1].append(_Line(QRectF(x, y, width, heading_height), heading))
+                y += heading_height
+            x = frame.left() + column * (width + gap)
+            pages[-1].append(_Line(QRectF(x, y, width, height), text, item))
+            y += height
+        y += 1.5 * mm
+    return pages, starts
+
+
+def _paint_continuation(painter: QPainter, lines: list[_Line], fonts: _Fonts, mm: float) -> None:
+    metrics = fonts.item_metrics
+    marker = _marker_size(metrics, mm)
+    indent = marker + 1 * mm
+    painter.setPen(_INK)
+    for line in lines:
+        if line.item is None:
+            painter.setFont(fonts.day)
+            painter.drawText(
+                line.rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line.text
+            )
+            continue
+        painter.setFont(fonts.item)
+        top = line.rect.top() + (metrics.lineSpacing() - marker) / 2
+        paint_status_marker(
+            painter, QRectF(line.rect.left(), top, marker, marker), line.item.status, _INK
+        )
+        painter.drawText(line.rect.adjusted(indent, 0, 0, 0), int(_WRAP), line.text)
+
+
+def _paint_footer(
+    painter: QPainter,
+    footer: QRectF,
+    zone: tzinfo,
+    moment: datetime,
+    fonts: _Fonts,
+    mm: float,
+    page: int,
+    pages: int,
+) -> None:
+    """The legend of markers, the page number (when there are several), and
+    when this was printed."""
+    painter.setFont(fonts.item)
+    painter.setPen(_INK)
+    metrics = fonts.item_metrics
+    x = footer.left()
+    marker = 2.6 * mm
+    for status in _LEGEND_STATUSES:
+        label = status_label(status)
+        paint_status_marker(
+            painter, QRectF(x, footer.center().y() - marker / 2, marker, marker), status, _INK
+        )
+        x += marker + 1 * mm
+        width = metrics.horizontalAdvance(label)
+        painter.setPen(_INK)
+        painter.drawText(
+            QRectF(x, footer.top(), width + 1 * mm, footer.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            label,
+        )
+        x += width + 4 * mm
+    if pages > 1:
+        painter.drawText(
+            footer,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            translate("PrintPlan", "Page {page} of {pages}").format(page=page, pages=pages),
+        )
+    painter.drawText(
+        footer,
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        translate("PrintPlan", "Printed {date}").format(date=format_local(moment, zone)),
+    )
 
 
 def render_month_plan(
@@ -298,8 +514,9 @@ def render_month_plan(
     *,
     printed_at: datetime | None = None,
 ) -> PlanLayout:
-    """Paint the plan as one page of `device` (a printer's or PDF writer's page
-    already has its margins; an image gets a margin here)."""
+    """Paint the plan onto `device`: every page on a printer or PDF writer (whose
+    pages already have their margins), the grid page on an image (which gets a
+    margin here)."""
     painter = QPainter(device)
     if not painter.isActive():  # e.g. a PDF writer whose file cannot be created
         raise OSError("the page cannot be painted (is the file or printer writable?)")
@@ -336,7 +553,8 @@ def save_month_plan_pdf(
     *,
     printed_at: datetime | None = None,
 ) -> Path:
-    """Write the plan as a one-page landscape A4 PDF to `path`: into a temporary
+    """Write the plan as a landscape A4 PDF to `path` (one page, or more when
+    busy days continue after the grid): into a temporary
     file next to it first, then moved into place, so a failure never leaves a
     half-written file. Raises OSError when the folder cannot be written."""
     target = Path(path)
