@@ -138,3 +138,28 @@ def test_one_drop_of_two_undoes_the_untouched_one_and_keeps_the_changed_one(
 def test_the_published_refusal_reads_as_a_status_rule() -> None:
     text = denial_text(Denial(Rule.STATUS, Role.ADMIN, Status.PUBLISHED, "schedule"))
     assert text == "“Change the planned date” is not possible while the article is “Published”."
+
+
+def test_an_admin_cannot_move_a_published_item(qtbot, store, team, tmp_path, message_boxes) -> None:
+    from editorial_desk.domain.workflow import Action
+    from editorial_desk.services.workflow import transition
+
+    article_id = add_article(store, team.editor, "Вышла", date(2026, 11, 24), time(9, 0), MOSCOW)
+    with store.session() as session:
+        transition(session, team.editor, article_id, Action.SUBMIT)
+        transition(session, team.reviewer, article_id, Action.APPROVE)
+        transition(session, team.exporter, article_id, Action.PUBLISH)
+    settings = AppSettings.in_file(tmp_path / "admin.ini")
+    admin_panel = CalendarPanel(
+        CalendarSource(store, team.admin), settings, MOSCOW, clock=fixed_clock()
+    )
+    qtbot.addWidget(admin_panel)
+
+    assert not admin_panel.move_articles([article_id], date(2026, 11, 26))
+    assert not admin_panel.unschedule([article_id])
+
+    assert planned_at(store, article_id) == _on(24, 9, 0)
+    assert [text for _title, text, _info in message_boxes.shown] == [
+        "“Change the planned date” is not possible while the article is “Published”."
+    ] * 2
+    assert admin_panel.undo_stack().count() == 0
