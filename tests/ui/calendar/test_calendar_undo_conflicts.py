@@ -163,3 +163,35 @@ def test_an_admin_cannot_move_a_published_item(qtbot, store, team, tmp_path, mes
         "“Change the planned date” is not possible while the article is “Published”."
     ] * 2
     assert admin_panel.undo_stack().count() == 0
+
+
+def test_a_drag_from_a_stale_view_is_refused_and_the_view_catches_up(
+    panel, store, team, message_boxes
+) -> None:
+    article_id = add_article(store, team.editor, "Каток", date(2026, 11, 24), time(9, 0), MOSCOW)
+    panel.refresh()
+    assert [i.id for i in panel.month_model.items_on(date(2026, 11, 24))] == [article_id]
+    with store.session() as session:  # a colleague, while this view still shows the 24th
+        move_to_day(session, team.admin, article_id, date(2026, 11, 28), MOSCOW)
+
+    assert not panel.move_articles([article_id], date(2026, 11, 26))
+
+    assert planned_at(store, article_id) == _on(28, 9, 0)
+    assert [title for title, _text, _info in message_boxes.shown] == [PLAN_CHANGED]
+    assert [i.id for i in panel.month_model.items_on(date(2026, 11, 28))] == [article_id]
+    assert panel.undo_stack().count() == 0
+    # now that the view is current, the same drag goes through
+    assert panel.move_articles([article_id], date(2026, 11, 26))
+    assert planned_at(store, article_id) == _on(26, 9, 0)
+
+
+def test_taking_the_date_from_a_stale_view_is_refused(panel, store, team, message_boxes) -> None:
+    article_id = add_article(store, team.editor, "Каток", date(2026, 11, 24), time(9, 0), MOSCOW)
+    panel.refresh()
+    with store.session() as session:
+        move_to_day(session, team.admin, article_id, date(2026, 11, 28), MOSCOW)
+
+    assert not panel.unschedule([article_id])
+
+    assert planned_at(store, article_id) == _on(28, 9, 0)
+    assert [title for title, _text, _info in message_boxes.shown] == [PLAN_CHANGED]

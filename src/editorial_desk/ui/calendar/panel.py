@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from editorial_desk.domain.article import ArticleSummary
 from editorial_desk.domain.calendar import (
     DEFAULT_PLAN_TIME,
+    UNSET,
     CalendarFilter,
     group_by_local_day,
     local_day,
@@ -268,9 +269,13 @@ class CalendarPanel(QWidget):
         if not moving or (into_past and not self._confirm_past(day)):
             return False
         source, zone = self._source, self._zone
+        # the date each item had on screen: a move from a stale view is refused
+        seen = {i: known[i].planned_at for i in moving if i in known}
         return self._reschedule(
             moving,
-            lambda article_id: source.move_to_day(article_id, day, zone),
+            lambda article_id: source.move_to_day(
+                article_id, day, zone, expect_planned_at=seen.get(article_id, UNSET)
+            ),
             self._move_text(moving, day),
             translate("CalendarPanel", "Not every item was moved"),
         )
@@ -280,9 +285,13 @@ class CalendarPanel(QWidget):
         if self._source is None or not ids:
             return False
         source = self._source
+        known = self._known_items()
+        seen = {i: known[i].planned_at for i in ids if i in known}
         return self._reschedule(
             ids,
-            lambda article_id: source.set_planned_at(article_id, None),
+            lambda article_id: source.set_planned_at(
+                article_id, None, expect_planned_at=seen.get(article_id, UNSET)
+            ),
             self._unschedule_text(ids),
             translate("CalendarPanel", "Not every date was removed"),
         )
