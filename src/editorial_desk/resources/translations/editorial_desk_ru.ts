@@ -407,12 +407,24 @@
 <context>
     <name>CalendarPanel</name>
     <message>
+        <source>Not every item was moved</source>
+        <translation>Перенесены не все материалы</translation>
+    </message>
+    <message>
+        <source>Not every date was removed</source>
+        <translation>Дата снята не у всех материалов</translation>
+    </message>
+    <message>
         <source>Move into the Past</source>
         <translation>Перенос в прошлое</translation>
     </message>
     <message>
         <source>Move to {date}, a day that has already passed?</source>
         <translation>Перенести на {date}? Этот день уже прошёл.</translation>
+    </message>
+    <message>
+        <source>Move to today, {date}, to a time already passed?</source>
+        <translation>Перенести на сегодня, {date}, на время, которое уже прошло?</translation>
     </message>
     <message>
         <source>Items planned in the past are not published by themselves.</source>
@@ -494,12 +506,28 @@
         <source>All authors</source>
         <translation>Все авторы</translation>
     </message>
+    <message>
+        <source>item {id}</source>
+        <translation>материал {id}</translation>
+    </message>
+    <message>
+        <source>“{title}”: {reason}</source>
+        <translation>«{title}»: {reason}</translation>
+    </message>
+    <message>
+        <source>{done} of {total} items changed. These were left as they were:</source>
+        <translation>Изменено материалов: {done} из {total}. Эти остались без изменений:</translation>
+    </message>
 </context>
 <context>
     <name>CalendarTray</name>
     <message>
         <source>Items without a date. Drag one onto a day to plan it; drag an item here to take its date away.</source>
         <translation>Материалы без даты. Перетащите материал на день, чтобы запланировать его; перетащите материал сюда, чтобы убрать у него дату.</translation>
+    </message>
+    <message>
+        <source>Unscheduled ({count}+)</source>
+        <translation>Без даты ({count}+)</translation>
     </message>
     <message>
         <source>Unscheduled ({count})</source>
@@ -1091,6 +1119,14 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>“{title}” was saved by someone else (version {theirs}) after you opened version {mine}. Your changes were not saved and nothing was overwritten.</source>
         <translation>«{title}» сохранил другой пользователь (версия {theirs}) после того, как вы открыли версию {mine}. Ваши изменения не сохранены, ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>The plan has changed</source>
+        <translation>План изменился</translation>
+    </message>
+    <message>
+        <source>The planned date of “{title}” has been changed in the meantime, so it was left as it is and nothing was overwritten. The calendar now shows the current plan.</source>
+        <translation>Планируемую дату «{title}» за это время изменили, поэтому она оставлена как есть и ничего не перезаписано. Календарь показывает текущий план.</translation>
     </message>
     <message>
         <source>Editorial Desk</source>
@@ -2130,6 +2166,18 @@ Check the network connection or the server, then try again.</source>
     <message>
         <source>Publication plan — {month} {year}</source>
         <translation>План публикаций — {month} {year}</translation>
+    </message>
+    <message>
+        <source>{title} (continued)</source>
+        <translation>{title} (продолжение)</translation>
+    </message>
+    <message>
+        <source>+{count}, see page {page}</source>
+        <translation>+{count}, см. стр. {page}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
         <source>Printed {date}</source>
