@@ -55,6 +55,7 @@ from editorial_desk.ui.dialogs import (
 from editorial_desk.ui.editor import EditorStats
 from editorial_desk.ui.error_messages import ErrorMessage
 from editorial_desk.ui.export_ui import ExportDialog, ExportRunner
+from editorial_desk.ui.icons import calendar_icon
 from editorial_desk.ui.import_ui import (
     FileDropFilter,
     ImportController,
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         self._actions[ActionId.USERS].setEnabled(False)
         self._actions[ActionId.RUBRICS].setEnabled(False)
         self._actions[ActionId.OFFICE_ZONE].setEnabled(False)
+        self._actions[ActionId.SHOW_CALENDAR].setIcon(calendar_icon())
         view_group = QActionGroup(self)
         for action_id in (ActionId.SHOW_ARTICLES, ActionId.SHOW_CALENDAR):
             self._actions[action_id].setCheckable(True)
@@ -276,7 +278,6 @@ class MainWindow(QMainWindow):
         self._ops = ArticleOperations(context)
         self._zone = context.zone
         self._icons_loaded = True
-        self._load_view_icons()
         from editorial_desk.ui.autosave import JournalSession, journal_for
 
         self._journal = journal_for(context)
@@ -604,20 +605,6 @@ class MainWindow(QMainWindow):
             panel.refresh()
         panel.month_view.setFocus()
         self._after_view_switch()
-
-    def _load_view_icons(self) -> None:
-        """Calendar icons from the icon font (loaded after the first paint, like the
-        editor's): Qt's built-in fallbacks have nothing that looks like a calendar."""
-        from editorial_desk.ui.editor.icons import editor_icon
-
-        for action_id, name in (
-            (ActionId.SHOW_CALENDAR, "calendar"),
-            (ActionId.SHOW_ARTICLES, "articles"),
-            (ActionId.PRINT_PLAN, "print"),
-            (ActionId.EXPORT_PLAN, "calendar-export"),
-        ):
-            if not (icon := editor_icon(name)).isNull():
-                self._actions[action_id].setIcon(icon)
 
     def _after_view_switch(self) -> None:
         on_calendar = self.calendar_shown()

@@ -40,11 +40,6 @@ _ICONS: Final[dict[str, tuple[str, str]]] = {
     "close": ("window-close", "mdi6.close"),
     "up": ("go-up", "mdi6.chevron-up"),
     "down": ("go-down", "mdi6.chevron-down"),
-    # the main window's calendar actions (set once the window has been painted)
-    "calendar": ("x-office-calendar", "mdi6.calendar-month"),
-    "articles": ("accessories-text-editor", "mdi6.file-document-edit-outline"),
-    "print": ("document-print", "mdi6.printer"),
-    "calendar-export": ("x-office-calendar", "mdi6.calendar-export"),
 }
 
 
