@@ -94,10 +94,11 @@ def test_a_move_updates_open_tabs_and_undo_from_the_edit_menu_puts_it_back(
     assert window.format_menu.isEnabled()  # the editor's menus are back
 
 
-def test_export_plan_writes_an_ics_with_the_month(window, planned, tmp_path) -> None:
+def test_export_plan_writes_an_ics_with_the_month(qtbot, window, planned, tmp_path) -> None:
     day = _future_day()
     target = tmp_path / "plan.ics"
-    assert window.write_plan(day, day, target)
+    with qtbot.waitSignal(window.plan_written, timeout=5000):
+        window.write_plan(day, day, target)  # in a worker: the UI stays responsive
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     events = list(calendar.walk("VEVENT"))
     assert [str(event["SUMMARY"]) for event in events] == ["Ярмарка"]
@@ -137,7 +138,9 @@ def test_article_actions_are_off_while_the_calendar_is_shown(window, planned) ->
     assert window.action(ActionId.TRASH_ARTICLE).isEnabled()
 
 
-def test_export_plan_asks_before_replacing_a_file(window, planned, tmp_path, message_boxes) -> None:
+def test_export_plan_asks_before_replacing_a_file(
+    qtbot, window, planned, tmp_path, message_boxes
+) -> None:
     from editorial_desk.ui.calendar.ics_export import IcsExportDialog
 
     target = tmp_path / "plan.ics"
@@ -154,7 +157,8 @@ def test_export_plan_asks_before_replacing_a_file(window, planned, tmp_path, mes
         window.export_plan()
         assert target.read_bytes() == b"old"
         message_boxes.answers.append(QMessageBox.StandardButton.Yes)
-        window.export_plan()
+        with qtbot.waitSignal(window.plan_written, timeout=5000):
+            window.export_plan()
     finally:
         IcsExportDialog.exec = original_exec
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
@@ -180,7 +184,7 @@ def test_a_move_of_an_article_with_unsaved_edits_keeps_them_and_saves_without_co
 
 
 def test_export_plan_uses_the_remembered_filters_before_the_calendar_is_opened(
-    window, store, actor, planned, tmp_path
+    qtbot, window, store, actor, planned, tmp_path
 ) -> None:
     from editorial_desk.ui.calendar.ics_export import IcsExportDialog
 
@@ -201,7 +205,8 @@ def test_export_plan_uses_the_remembered_filters_before_the_calendar_is_opened(
     IcsExportDialog.exec = accept
     try:
         assert window.calendar is None
-        window.export_plan()
+        with qtbot.waitSignal(window.plan_written, timeout=5000):
+            window.export_plan()
     finally:
         IcsExportDialog.exec = original_exec
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
@@ -215,3 +220,14 @@ def test_the_export_dialog_keeps_dates_within_a_sane_range(qtbot, tmp_path) -> N
     qtbot.addWidget(dialog)
     dialog.to_edit.setDate(dialog.to_edit.date().addYears(20000))
     assert dialog.last().year <= 2999
+
+
+def test_a_failed_plan_export_says_so_and_writes_nothing(
+    qtbot, window, planned, tmp_path, message_boxes
+) -> None:
+    day = _future_day()
+    target = tmp_path / "missing-folder" / "plan.ics"
+    task = window.write_plan(day, day, target)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=5000)
+    assert "plan.ics" in message_boxes.shown[-1][1] and not target.exists()
+    assert task is not None

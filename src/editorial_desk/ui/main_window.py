@@ -14,9 +14,17 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -77,8 +85,10 @@ from editorial_desk.ui.review.users_dialog import UsersDialog, can_manage_users
 from editorial_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # the journal (and the store package) load after the first paint
+    from editorial_desk.domain.calendar import CalendarFilter
     from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal
     from editorial_desk.ui.autosave import JournalSession
+    from editorial_desk.ui.background import BackgroundTask
     from editorial_desk.ui.calendar.panel import CalendarPanel
     from editorial_desk.ui.recovery_dialog import RecoveryChoice
 
@@ -89,6 +99,8 @@ STATUS_MESSAGE_MS = 4000
 
 class MainWindow(QMainWindow):
     """Build it, `show()` it, then `attach(context)` once the store is open."""
+
+    plan_written = Signal(str)  # the path of an exported .ics plan
 
     def __init__(
         self,
@@ -712,18 +724,38 @@ class MainWindow(QMainWindow):
         filters = panel.filters() if panel else calendar_filter_of(self.settings.calendar_filter)
         self.write_plan(first, last, path, filters)
 
-    def write_plan(self, first: date, last: date, path: Path, filters: object = None) -> bool:
-        """Write the .ics file (replacing one the user chose to overwrite)."""
+    def write_plan(
+        self, first: date, last: date, path: Path, filters: CalendarFilter | None = None
+    ) -> BackgroundTask:
+        """Write the .ics file (replacing one the user chose to overwrite) in a
+        worker: a long range is thousands of events. `plan_written(path)` or a
+        message when it ends."""
         from editorial_desk.domain.calendar import CalendarFilter
         from editorial_desk.export.files import write_atomic
+        from editorial_desk.ui.background import run_in_background
 
         assert self._ops is not None
-        try:
-            data, count = self._ops.plan_ics(
-                first, last, filters if isinstance(filters, CalendarFilter) else CalendarFilter()
-            )
+        ops, wanted = self._ops, filters or CalendarFilter()
+
+        def work() -> int:
+            data, count = ops.plan_ics(first, last, wanted)
             write_atomic(path, data, overwrite=True)
-        except (EditorialError, OSError) as error:
+            return count
+
+        def done(count: int) -> None:
+            QApplication.restoreOverrideCursor()
+            self.settings.last_export_dir = path.parent
+            self._show_status(
+                translate("MainWindow", "Plan exported: {count} items in {path}").format(
+                    count=count, path=path
+                )
+            )
+            self.plan_written.emit(str(path))
+
+        def failed(error: BaseException) -> None:
+            QApplication.restoreOverrideCursor()
+            if not isinstance(error, EditorialError | OSError):
+                raise error  # a bug: the app's error hook reports it
             show_message(
                 self,
                 ErrorMessage(
@@ -733,14 +765,10 @@ class MainWindow(QMainWindow):
                     ),
                 ),
             )
-            return False
-        self.settings.last_export_dir = path.parent
-        self._show_status(
-            translate("MainWindow", "Plan exported: {count} items in {path}").format(
-                count=count, path=path
-            )
-        )
-        return True
+
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._plan_task = run_in_background(work, done, failed, self)
+        return self._plan_task
 
     def _confirm_replace(self, path: Path) -> bool:
         from editorial_desk.ui.review.messages import confirm
