@@ -440,3 +440,20 @@ def test_no_rebase_after_restoring_work_from_an_older_version(store, actor, form
     # newest -> moved is only a date, but the form's work started before `newest`
     assert differs_only_in_date(newest, moved)
     assert not form.can_rebase(moved)
+
+
+def test_a_published_articles_date_cannot_be_edited_but_a_drafts_can(form, article) -> None:
+    from dataclasses import replace
+
+    from editorial_desk.domain.statuses import Status
+
+    published = replace(article, status=Status.PUBLISHED)
+    form.load(published)
+    assert not form.planned_edit.isEnabled()
+    assert form.planned_edit.toolTip()  # says why
+    form.set_read_only(False)  # the lock arriving must not unlock it
+    assert not form.planned_edit.isEnabled()
+    form.load(article)  # a draft again
+    assert form.planned_edit.isEnabled() and not form.planned_edit.toolTip()
+    form.set_read_only(True)
+    assert not form.planned_edit.isEnabled()

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleChanges, ArticleSnapshot
+from editorial_desk.domain.statuses import Status
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.domain.workflow import status_after_planning
 from editorial_desk.ui.editor import ArticleEditor
@@ -708,7 +709,7 @@ class ArticleForm(QWidget):
             edit.setReadOnly(read_only)
         self.rubric_edit.setEnabled(not read_only)
         self.lead_edit.setReadOnly(read_only)
-        self.planned_edit.setEnabled(not read_only)
+        self._update_planned_enabled()
         self.editor.set_read_only(read_only)
         self.save_button.setEnabled(not read_only)
 
@@ -779,8 +780,21 @@ class ArticleForm(QWidget):
         self.body_edit.document().setModified(False)
         self._update_info()
 
+    def _update_planned_enabled(self) -> None:
+        """A published article's date is the record of when it went out: the
+        workflow refuses to change it, so the field says so instead of failing
+        at Save."""
+        published = self._article is not None and self._article.status is Status.PUBLISHED
+        self.planned_edit.setEnabled(not self._read_only and not published)
+        self.planned_edit.setToolTip(
+            translate("ArticleForm", "A published article keeps the date it went out on.")
+            if published
+            else ""
+        )
+
     def _update_info(self) -> None:
         article = self._article
+        self._update_planned_enabled()
         self.author_label.setText(article.author_name if article else self._current_user_name)
         self.status_value.setText(
             status_label(article.status)

@@ -278,6 +278,10 @@
         <translation>Без заголовка</translation>
     </message>
     <message>
+        <source>A published article keeps the date it went out on.</source>
+        <translation>Дата опубликованной статьи — это дата её выхода, изменить её нельзя.</translation>
+    </message>
+    <message>
         <source>new, not saved yet</source>
         <translation>новая, ещё не сохранена</translation>
     </message>
