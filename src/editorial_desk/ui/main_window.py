@@ -3,14 +3,16 @@
 It is also the controller for what the user does: each action is one short method
 that calls `ArticleOperations` (one database session per action) and refreshes the
 view from what came back. Heavy modules (SQLAlchemy, services) are imported only
-when the first action runs, so the window paints before they load."""
+when the first action runs, so the window paints before they load.
+
+The tabs, the calendar, the office time zone, crash recovery and the review parts
+live in mixins (`window_tabs`, `window_calendar`, `window_zone`, `window_recovery`,
+`window_review`); this module builds the window and holds the article actions."""
 
 from __future__ import annotations
 
-import os
 from contextlib import suppress
-from dataclasses import replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,27 +24,22 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QWidget,
 )
 
 from editorial_desk.domain.article import ArticleOrder, ArticleSnapshot, ArticleSummary
-from editorial_desk.domain.errors import ConflictError, EditorialError, NotFoundError
-from editorial_desk.domain.roles import Role
+from editorial_desk.domain.errors import ConflictError, EditorialError
 from editorial_desk.domain.statuses import Status
-from editorial_desk.domain.timeutil import ZONE_ENV_VAR, office_zone
+from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.actions import ActionId, Scope, build_actions
-from editorial_desk.ui.article_form import ArticleForm
 from editorial_desk.ui.article_list_panel import ArticleListPanel
 from editorial_desk.ui.article_tab import ArticleTab
 from editorial_desk.ui.article_table_model import (
@@ -60,7 +57,6 @@ from editorial_desk.ui.dialogs import (
     show_error,
     show_message,
 )
-from editorial_desk.ui.editor import EditorStats
 from editorial_desk.ui.error_messages import ErrorMessage
 from editorial_desk.ui.export_ui import ExportDialog, ExportRunner
 from editorial_desk.ui.icons import calendar_icon
@@ -74,30 +70,31 @@ from editorial_desk.ui.labels import format_local, status_label
 from editorial_desk.ui.language_dialog import LanguageDialog
 from editorial_desk.ui.operations import ArticleOperations
 from editorial_desk.ui.review.comments_panel import CommentsPanel
-from editorial_desk.ui.review.current_user import current_user_text, current_user_tip
 from editorial_desk.ui.review.history_panel import HistoryPanel
-from editorial_desk.ui.review.lock_banner import ArticleLock, LockBanner
 from editorial_desk.ui.review.operations import ReviewOperations
 from editorial_desk.ui.review.queues_panel import QueuesPanel
 from editorial_desk.ui.review.status_actions import ReviewActions
-from editorial_desk.ui.review.text_anchors import SelectionAnchor, select_anchor, selection_anchor
 from editorial_desk.ui.review.users_dialog import UsersDialog, can_manage_users
 from editorial_desk.ui.settings import AppSettings
+from editorial_desk.ui.window_calendar import CalendarMixin
+from editorial_desk.ui.window_recovery import RecoveryMixin
+from editorial_desk.ui.window_review import ReviewMixin
+from editorial_desk.ui.window_tabs import TabsMixin
+from editorial_desk.ui.window_zone import OfficeZoneMixin
 
 if TYPE_CHECKING:  # the journal (and the store package) load after the first paint
-    from editorial_desk.domain.calendar import CalendarFilter
-    from editorial_desk.store.recovery import RecoveryEntry, RecoveryJournal
+    from editorial_desk.store.recovery import RecoveryJournal
     from editorial_desk.ui.autosave import JournalSession
-    from editorial_desk.ui.background import BackgroundTask
     from editorial_desk.ui.calendar.panel import CalendarPanel
-    from editorial_desk.ui.recovery_dialog import RecoveryChoice
 
 translate = QCoreApplication.translate
 
 STATUS_MESSAGE_MS = 4000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(
+    TabsMixin, CalendarMixin, OfficeZoneMixin, RecoveryMixin, ReviewMixin, QMainWindow
+):
     """Build it, `show()` it, then `attach(context)` once the store is open."""
 
     plan_written = Signal(str)  # the path of an exported .ics plan
@@ -356,544 +353,6 @@ class MainWindow(QMainWindow):
         except EditorialError as error:
             QTimer.singleShot(0, lambda shown=error: show_error(self, shown))
             return []
-
-    # --- tabs -------------------------------------------------------------------
-
-    def current_tab(self) -> ArticleTab | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, ArticleTab) else None
-
-    def open_tabs(self) -> list[ArticleTab]:
-        return [self._tab_at(index) for index in range(self.tabs.count())]
-
-    def _tab_at(self, index: int) -> ArticleTab:
-        widget = self.tabs.widget(index)
-        assert isinstance(widget, ArticleTab)
-        return widget
-
-    def tab_of(self, article_id: int) -> ArticleTab | None:
-        return next((tab for tab in self.open_tabs() if tab.article_id() == article_id), None)
-
-    @property
-    def form(self) -> ArticleForm:
-        """The current tab's form. Only valid while an article is open (see
-        `current_tab()`); callers that may run without one check that first."""
-        tab = self.current_tab()
-        assert tab is not None, "no article is open"
-        return tab.form
-
-    @property
-    def article_lock(self) -> ArticleLock | None:
-        tab = self.current_tab()
-        return tab.lock if tab else None
-
-    @property
-    def lock_banner(self) -> LockBanner | None:
-        tab = self.current_tab()
-        return tab.banner if tab else None
-
-    def _add_tab(self, *, pinned: bool) -> ArticleTab:
-        tab = ArticleTab(self._zone, self.tabs, load_icons=self._icons_loaded)
-        tab.pinned = pinned
-        form = tab.form
-        form.modifiedChanged.connect(lambda _modified, t=tab: self._on_tab_modified(t))
-        form.titleChanged.connect(lambda _title, t=tab: self._update_tab_label(t))
-        form.saveRequested.connect(lambda t=tab: self._save_tab(t))
-        tab.lock.statusMessage.connect(self._show_status)
-        tab.lock.lostLock.connect(lambda _state, t=tab: self._apply_editable(t))
-        tab.lock.acquired.connect(lambda t=tab: self._on_lock_acquired(t))
-        if self._ops is not None:
-            self._attach_tab(tab)
-        self.tabs.addTab(tab, "")
-        self._update_tab_label(tab)
-        return tab
-
-    def _attach_tab(self, tab: ArticleTab) -> None:
-        assert self._ops is not None
-        tab.set_zone(self._ops.context.zone)
-        tab.form.editor.set_store_image(self._ops.store_image)
-        tab.form.editor.set_image_provider(self._ops.image_data)
-        if self._review_ops is not None:
-            tab.lock.attach(self._review_ops)
-        tab.form.set_current_user_name(self._ops.context.user.display_name)
-        tab.form.set_rubric_choices(self._rubric_choices)
-        tab.form.set_tag_choices(self._tag_choices)
-        if self._journal_session is not None and tab.autosave is None:
-            from editorial_desk.ui.autosave import AutosaveController
-
-            session = self._journal_session
-            tab.autosave = AutosaveController(
-                tab.form, session.journal, session.key_for(tab.form), tab
-            )
-            tab.autosave.failed.connect(self._on_autosave_failed)
-        if self._icons_loaded:
-            tab.form.editor.load_icons()
-
-    def _rekey(self, tab: ArticleTab, key: str | None = None) -> None:
-        """The tab's journal entry follows what it shows (new → article-<id>)."""
-        if tab.autosave is not None and self._journal_session is not None:
-            tab.autosave.set_key(key or self._journal_session.key_for(tab.form))
-
-    def _forget_unsaved(self, tab: ArticleTab) -> None:
-        """The tab's unsaved work is saved or thrown away: drop its journal entry."""
-        if tab.autosave is not None:
-            tab.autosave.discard()
-            self._rekey(tab)
-
-    def _on_autosave_failed(self, error: object) -> None:
-        self._show_status(
-            translate(
-                "MainWindow",
-                "Could not keep a recovery copy of unsaved changes ({error}); "
-                "save the article to be safe.",
-            ).format(error=error)
-        )
-
-    def _load_editor_choices(self) -> None:
-        """The rubric list and tags in use, for every open form's choices."""
-        if self._ops is None:
-            return
-        try:
-            self._rubric_choices, self._tag_choices = self._ops.editor_choices()
-        except EditorialError as error:
-            self._show_status(str(error))
-            return
-        for tab in self.open_tabs():
-            tab.form.set_rubric_choices(self._rubric_choices)
-            tab.form.set_tag_choices(self._tag_choices)
-
-    def _tab_for_opening(self, *, new_tab: bool) -> ArticleTab:
-        """The current tab when it may be reused (a preview nobody typed in), else a new one."""
-        current = self.current_tab()
-        if not new_tab and current is not None and current.reusable():
-            return current
-        return self._add_tab(pinned=new_tab)
-
-    def _show_tab(self, tab: ArticleTab) -> None:
-        if self.calendar_shown():
-            self.show_articles()
-        self.stack.setCurrentWidget(self.form_page)
-        if self.tabs.currentWidget() is tab:
-            self._on_tab_changed(self.tabs.currentIndex())
-        else:
-            self.tabs.setCurrentWidget(tab)
-
-    def _pin(self, tab: ArticleTab | None) -> None:
-        if tab is not None and not tab.pinned:
-            tab.pinned = True
-            self._update_tab_label(tab)
-
-    def _update_tab_label(self, tab: ArticleTab) -> None:
-        index = self.tabs.indexOf(tab)
-        if index < 0:
-            return
-        self.tabs.setTabText(index, tab.tab_text())
-        self.tabs.setTabToolTip(index, tab.tab_tooltip())
-        # A preview tab (the next click in the list replaces it) has a dimmer title.
-        bar = self.tabs.tabBar()
-        bar.setTabTextColor(
-            index,
-            QColor() if tab.pinned else bar.palette().color(QPalette.ColorRole.PlaceholderText),
-        )
-        if tab is self.current_tab():
-            self._update_title()
-
-    def _on_tab_modified(self, tab: ArticleTab) -> None:
-        if tab.form.is_modified():
-            tab.pinned = True  # typed-in tabs are never replaced by a click in the list
-        self._update_tab_label(tab)
-        if tab is self.current_tab():
-            self.setWindowModified(tab.form.is_modified())
-
-    def _on_tab_changed(self, _index: int) -> None:
-        """Menus, counts, review panels and the list follow the current tab."""
-        tab = self.current_tab()
-        self._follow_editor(tab)
-        if tab is None:
-            self.stack.setCurrentWidget(self.placeholder)
-            self._refresh_review(None)
-        else:
-            self._refresh_review(tab.form.article())
-            self._select_article(tab.article_id())
-        self._update_title()
-        self._update_actions()
-
-    def _follow_editor(self, tab: ArticleTab | None) -> None:
-        """Put the current editor's Edit/Format actions into the menu bar and its
-        counts into the status bar."""
-        previous, self._shown_tab = self._shown_tab, tab
-        if previous is not None and previous is not tab:
-            with suppress(RuntimeError, TypeError):  # already gone with its tab
-                previous.form.editor.statsChanged.disconnect(self._show_stats)
-        self._fill_edit_menus()
-        if tab is None:
-            self.stats_label.clear()
-        elif previous is not tab:
-            tab.form.editor.statsChanged.connect(self._show_stats)
-            self._show_stats(tab.form.editor.stats())
-
-    def _fill_edit_menus(self) -> None:
-        """Edit and Format hold what the shown view edits: the current tab's editor,
-        or in the calendar its Undo/Redo of moves (and no formatting)."""
-        tab = self._shown_tab
-        edit: list[QAction] = []
-        formatting: list[QAction] = []
-        if self.calendar_shown():
-            edit = list(self._calendar_undo_actions)
-        elif tab is not None:
-            edit = tab.form.editor.edit_menu().actions()
-            formatting = tab.form.editor.format_menu().actions()
-        for menu, actions in ((self.edit_menu, edit), (self.format_menu, formatting)):
-            menu.clear()
-            menu.addActions(actions)
-            menu.setEnabled(bool(actions))
-
-    def close_tab(self, tab: ArticleTab) -> bool:
-        """Close one article's tab, asking first about unsaved changes."""
-        if self.tabs.indexOf(tab) < 0:
-            return True
-        if tab.form.is_modified():
-            self._show_tab(tab)
-            if not self.maybe_save():
-                return False
-        self._discard_tab(tab)
-        return True
-
-    def _discard_tab(self, tab: ArticleTab) -> None:
-        """Remove a tab whose work is settled (saved, discarded or unchanged)."""
-        if tab.autosave is not None:
-            tab.autosave.discard()
-            tab.autosave.close()  # waits for a write in flight before the form goes
-        tab.lock.release()
-        if tab is self._shown_tab:
-            self._follow_editor(None)
-        self.tabs.removeTab(self.tabs.indexOf(tab))
-        tab.deleteLater()
-        if self.tabs.count() == 0:
-            self._on_tab_changed(-1)
-
-    def _step_tab(self, step: int) -> None:
-        if self.tabs.count() > 1:
-            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
-
-    def close_current_tab(self) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            self.close_tab(tab)
-
-    def reopen_remembered_tabs(self) -> None:
-        """The articles that were open when the app last closed, in their order."""
-        wanted = self.settings.open_articles
-        for article_id in wanted:
-            if self.tab_of(article_id) is None:
-                self.open_article(article_id, new_tab=True, quiet=True)
-        current = self.tab_of(self.settings.current_article) if wanted else None
-        if current is not None:
-            self._show_tab(current)
-
-    def remember_open_tabs(self) -> None:
-        ids = [tab.article_id() for tab in self.open_tabs()]
-        self.settings.open_articles = [article_id for article_id in ids if article_id is not None]
-        self.settings.current_article = self._current_article_id()
-
-    # --- the calendar -----------------------------------------------------------
-
-    def calendar_shown(self) -> bool:
-        return self.calendar is not None and self.views.currentWidget() is self.calendar
-
-    def show_articles(self) -> None:
-        self.views.setCurrentWidget(self.splitter)
-        self._after_view_switch()
-
-    def show_calendar(self) -> None:
-        """View → Calendar: the plan, read fresh from the database each time."""
-        if self._ops is None:
-            self._actions[ActionId.SHOW_ARTICLES].setChecked(True)
-            return
-        created = self.calendar is None
-        panel = self._ensure_calendar()
-        self.views.setCurrentWidget(panel)
-        if not created:
-            panel.refresh()
-        panel.month_view.setFocus()
-        self._after_view_switch()
-
-    def _after_view_switch(self) -> None:
-        on_calendar = self.calendar_shown()
-        # the word counts belong to the editor: not shown over the calendar
-        self.stats_label.setVisible(not on_calendar)
-        self._actions[ActionId.SHOW_CALENDAR].setChecked(on_calendar)
-        self._actions[ActionId.SHOW_ARTICLES].setChecked(not on_calendar)
-        self._fill_edit_menus()
-        self._update_title()
-        self._update_actions()
-
-    def _ensure_calendar(self) -> CalendarPanel:
-        assert self._ops is not None
-        if self.calendar is not None:
-            return self.calendar
-        from editorial_desk.ui.calendar.panel import CalendarPanel
-        from editorial_desk.ui.calendar.source import CalendarSource
-
-        context = self._ops.context
-        panel = CalendarPanel(
-            CalendarSource.from_context(context), self.settings, context.zone, self.views
-        )
-        panel.open_article_requested.connect(self._open_from_calendar)
-        panel.new_article_requested.connect(self._new_on_day)
-        panel.articles_changed.connect(self._on_calendar_moved)
-        stack = panel.undo_stack()
-        undo = stack.createUndoAction(panel, translate("MainWindow", "&Undo"))
-        redo = stack.createRedoAction(panel, translate("MainWindow", "&Redo"))
-        for action, keys in (
-            (undo, QKeySequence.StandardKey.Undo),
-            (redo, QKeySequence.StandardKey.Redo),
-        ):
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            panel.addAction(action)
-        self._calendar_undo_actions = [undo, redo]
-        self.views.addWidget(panel)
-        self.calendar = panel
-        return panel
-
-    def _open_from_calendar(self, article_id: int) -> None:
-        self.show_articles()
-        self.open_article(article_id, new_tab=True)
-
-    def _new_on_day(self, day: date) -> None:
-        from editorial_desk.domain.calendar import DEFAULT_PLAN_TIME, planned_on_day
-
-        self.new_article(planned_on_day(day, DEFAULT_PLAN_TIME, self._zone))
-
-    def _on_calendar_moved(self) -> None:
-        """A drag in the calendar changed dates: the list, the queues and every open
-        tab show the new version. A tab with unsaved edits keeps them and only takes
-        the new date and version (so its save is not a false conflict); if more than
-        the date changed, its save meets the usual conflict check."""
-        self.reload_list()
-        self.queues_panel.refresh()
-        if self._ops is None:
-            return
-        for tab in self.open_tabs():
-            article_id = tab.article_id()
-            if article_id is None:
-                continue
-            try:
-                article = self._ops.get(article_id)
-            except EditorialError:
-                continue
-            if article.version == tab.form.base_version():
-                continue
-            if not tab.form.is_modified():
-                tab.form.load(article, self._images_of(article))
-            elif tab.form.can_rebase(article):
-                tab.form.rebase(article)
-            self._update_tab_label(tab)
-        if (tab := self.current_tab()) is not None:
-            self.review_actions.set_article(tab.form.article())
-            self.history_panel.set_article(tab.form.article())
-
-    def print_plan(self) -> None:
-        if self._ops is not None:
-            self._ensure_calendar().print_plan()
-
-    def export_plan(self) -> None:
-        """File → Export Plan to iCalendar: the calendar's month (or chosen days)."""
-        if self._ops is None:
-            return
-        from editorial_desk.ui.calendar.ics_export import IcsExportDialog
-        from editorial_desk.ui.filter_state import calendar_filter_of
-
-        panel = self.calendar
-        year, month = panel.shown_month() if panel else (self._today().year, self._today().month)
-        first = date(year, month, 1)
-        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        folder = self.settings.last_export_dir or Path.home()
-        dialog = IcsExportDialog(first, last, folder / f"plan-{year}-{month:02d}.ics", self)
-        try:
-            if dialog.exec() != IcsExportDialog.DialogCode.Accepted:
-                return
-            first, last, path = dialog.first(), dialog.last(), dialog.path()
-        finally:
-            dialog.deleteLater()
-        if not path.is_absolute():  # a bare name typed in: beside the suggested file
-            path = folder / path
-        if path.exists() and not self._confirm_replace(path):
-            return
-        filters = panel.filters() if panel else calendar_filter_of(self.settings.calendar_filter)
-        self.write_plan(first, last, path, filters)
-
-    def write_plan(
-        self, first: date, last: date, path: Path, filters: CalendarFilter | None = None
-    ) -> BackgroundTask:
-        """Write the .ics file (replacing one the user chose to overwrite) in a
-        worker: a long range is thousands of events. `plan_written(path)` or a
-        message when it ends."""
-        from editorial_desk.domain.calendar import CalendarFilter
-        from editorial_desk.export.files import write_atomic
-        from editorial_desk.ui.background import run_in_background
-
-        assert self._ops is not None
-        ops, wanted = self._ops, filters or CalendarFilter()
-
-        def work() -> int:
-            data, count = ops.plan_ics(first, last, wanted)
-            write_atomic(path, data, overwrite=True)
-            return count
-
-        def done(count: int) -> None:
-            QApplication.restoreOverrideCursor()
-            self.settings.last_export_dir = path.parent
-            self._show_status(
-                translate("MainWindow", "Plan exported: {count} items in {path}").format(
-                    count=count, path=path
-                )
-            )
-            self.plan_written.emit(str(path))
-
-        def failed(error: BaseException) -> None:
-            QApplication.restoreOverrideCursor()
-            if not isinstance(error, EditorialError | OSError):
-                raise error  # a bug: the app's error hook reports it
-            show_message(
-                self,
-                ErrorMessage(
-                    translate("MainWindow", "The plan was not exported"),
-                    translate("MainWindow", "Could not write {path}: {error}").format(
-                        path=path, error=error
-                    ),
-                ),
-            )
-
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        self._plan_task = run_in_background(work, done, failed, self)
-        return self._plan_task
-
-    def _confirm_replace(self, path: Path) -> bool:
-        from editorial_desk.ui.review.messages import confirm
-
-        return confirm(
-            self,
-            translate("MainWindow", "Replace the File?"),
-            translate("MainWindow", "{name} already exists. Replace it?").format(name=path.name),
-            str(path.parent),
-        )
-
-    def _today(self) -> date:
-        return datetime.now(self._zone).date()
-
-    def choose_office_zone(self) -> None:
-        """Settings → Office Time Zone (admins): stored for the whole office; every
-        view shows dates in it from now on."""
-        if self._ops is None:
-            return
-        from editorial_desk.ui.office_zone_dialog import OfficeZoneDialog
-
-        try:
-            current = self._ops.office_zone_name()
-        except EditorialError as error:
-            show_error(self, error)
-            return
-        dialog = OfficeZoneDialog(current, self)
-        try:
-            accepted, name = dialog.choose()
-        finally:
-            dialog.deleteLater()
-        if not accepted or name == current:
-            return
-        try:
-            zone = self._ops.set_office_zone(name, os.environ.get(ZONE_ENV_VAR))
-        except EditorialError as error:
-            show_error(self, error)
-            return
-        self.apply_zone(zone)
-
-    def apply_zone(self, zone: tzinfo) -> None:
-        """Show every date in `zone` from now on (the office's zone changed)."""
-        assert self._ops is not None
-        self._zone = zone
-        self._ops.set_zone(zone)
-        self.model.set_zone(zone)
-        for tab in self.open_tabs():
-            tab.set_zone(zone)
-        if self._review_ops is not None:
-            self._review_ops.set_zone(zone)
-            for part in (self.comments_panel, self.history_panel, self.queues_panel):
-                part.attach(self._review_ops)
-            if (tab := self.current_tab()) is not None:
-                self.comments_panel.set_article(tab.form.article())
-                self.history_panel.set_article(tab.form.article())
-        if self.calendar is not None:
-            self.calendar.set_zone(zone)
-        self._show_status(
-            translate("MainWindow", "Dates are now shown in the office's time zone: {zone}").format(
-                zone=getattr(zone, "key", None) or translate("MainWindow", "the system's zone")
-            )
-        )
-
-    # --- crash recovery ---------------------------------------------------------
-
-    def offer_recovery(self) -> None:
-        """Unsaved work left in the journal by a crash or a kill: offer to bring
-        every piece back, each into its own tab (as unsaved changes)."""
-        from editorial_desk.ui.recovery_dialog import apply_choice
-
-        if self._journal is None or self._journal_session is None or self._ops is None:
-            return
-        try:
-            entries = self._journal_session.orphaned(self._journal.entries())
-        except OSError as error:
-            self._show_status(str(error))
-            return
-        if not entries:
-            return
-        choice = self.ask_recovery(entries)
-        restored = 0
-        for entry in apply_choice(choice, self._journal, entries):
-            restored += self._restore_entry(entry)
-        if restored:
-            self._show_status(
-                translate(
-                    "MainWindow", "Unsaved changes restored: {count}. Save them to keep them."
-                ).format(count=restored)
-            )
-
-    def ask_recovery(self, entries: list[RecoveryEntry]) -> RecoveryChoice:
-        from editorial_desk.ui.recovery_dialog import RecoveryDialog
-
-        dialog = RecoveryDialog(entries, self._zone, self)
-        try:
-            return dialog.ask()
-        finally:
-            dialog.deleteLater()
-
-    def _restore_entry(self, entry: RecoveryEntry) -> bool:
-        """Fill a tab from one journal entry. The entry stays in the journal (the
-        tab's autosave owns it now) until the user saves or discards."""
-        assert self._ops is not None
-        article = None
-        if entry.article_id is not None:
-            try:
-                article = self._ops.get(entry.article_id)
-            except NotFoundError:  # deleted since: keep the text as a new article
-                entry = replace(entry, article_id=None, base_version=None)
-            except EditorialError as error:
-                show_error(self, error)
-                return False
-        tab = self.tab_of(entry.article_id) if entry.article_id is not None else None
-        if tab is None:
-            tab = self._add_tab(pinned=True)
-        try:
-            images = self._ops.body_images(entry.body)
-        except EditorialError:
-            images = {}
-        tab.form.restore_from(entry, article, images)
-        self._rekey(tab, entry.key)
-        self._pin(tab)
-        self._show_tab(tab)
-        self._update_tab_label(tab)
-        return True
 
     # --- user actions -----------------------------------------------------------
 
@@ -1207,60 +666,7 @@ class MainWindow(QMainWindow):
         if state := self.settings.layout_state("list_header"):
             self.table.horizontalHeader().restoreState(state)
 
-    # --- review and editor wiring --------------------------------------------------
-
-    def _build_review_menus(self, toolbar: QToolBar) -> None:
-        """File, Edit, Format, Review, Settings, Help; the workflow steps on the toolbar.
-
-        Edit and Format hold the current tab's editor actions (`_follow_editor`)."""
-        bar = self.menuBar()
-        view_menu = self.findChild(QMenu, "menu.view")
-        settings_menu = self.findChild(QMenu, "menu.settings")
-        assert view_menu is not None and settings_menu is not None
-        before = view_menu.menuAction()
-        self.edit_menu = QMenu(translate("Editor", "&Edit"), self)
-        self.edit_menu.setObjectName("menu.edit")
-        self.format_menu = QMenu(translate("Editor", "F&ormat"), self)
-        self.format_menu.setObjectName("menu.format")
-        for menu in (self.edit_menu, self.format_menu):
-            menu.setEnabled(False)
-            bar.insertMenu(before, menu)
-        review_menu = QMenu(self.review_actions.menu_title(), self)
-        review_menu.setObjectName("menu.review")
-        self.review_actions.add_to(review_menu)
-        bar.insertMenu(settings_menu.menuAction(), review_menu)
-        self.review_menu = review_menu
-        toolbar.addSeparator()
-        self.review_actions.add_to(toolbar)
-
-    def _connect_review(self) -> None:
-        show = self._show_status
-        for source in (self.review_actions, self.history_panel, self.comments_panel):
-            source.statusMessage.connect(show)
-        self.review_actions.articleChanged.connect(self._on_review_changed)
-        self.history_panel.articleChanged.connect(self._on_review_changed)
-        self.review_actions.before_step = lambda _action: self.maybe_save()
-        self.history_panel.before_restore = self.maybe_save
-        self.queues_panel.openArticle.connect(lambda i: self.open_article(i, new_tab=True))
-        self.comments_panel.anchorActivated.connect(self._select_anchor)
-        self.comments_panel.countChanged.connect(self._on_comment_count)
-
-    def _attach_review(self, context: AppContext) -> None:
-        ops = ReviewOperations(context)
-        self._review_ops = ops
-        for part in (
-            self.review_actions,
-            self.comments_panel,
-            self.history_panel,
-            self.queues_panel,
-        ):
-            part.attach(ops)
-        self.user_label.setText(current_user_text(context.user))
-        self.user_label.setToolTip(current_user_tip(context.user))
-        self._actions[ActionId.USERS].setEnabled(can_manage_users(context.user))
-        self._actions[ActionId.RUBRICS].setEnabled(True)
-        self._actions[ActionId.OFFICE_ZONE].setEnabled(context.user.role is Role.ADMIN)
-        self.history_panel.set_zone(context.zone)
+    # --- editor and settings helpers --------------------------------------------
 
     def _images_of(self, article: ArticleSnapshot) -> dict[str, bytes]:
         """The body's pictures for the editor; a failure only leaves them blank."""
@@ -1271,100 +677,6 @@ class MainWindow(QMainWindow):
         except EditorialError as error:
             self._show_status(str(error))
             return {}
-
-    def _refresh_review(self, article: ArticleSnapshot | None) -> None:
-        """Tell the review parts which article is shown; the current tab takes its
-        article's lock if it does not hold it for that article yet."""
-        if self._ops is None:
-            return
-        self.review_actions.set_article(article)
-        self.history_panel.set_article(article)
-        self.comments_panel.set_article(article)
-        tab = self.current_tab()
-        if tab is None:
-            return
-        if article is None:
-            tab.lock.release()
-        elif tab.lock.article_id() != article.id:
-            tab.lock.open(article.id, edit=self._can_edit())
-        self._apply_editable(tab)
-
-    def _can_edit(self) -> bool:
-        state = self.review_actions.state()
-        return state is not None and state.permissions.can_edit
-
-    def _apply_editable(self, tab: ArticleTab | None = None) -> None:
-        """A stored article is editable only with the permission AND the lock.
-        The permission is known for the current tab; a background tab that loses
-        its lock goes read-only at once and is re-checked when shown."""
-        tab = tab or self.current_tab()
-        if tab is None:
-            self._update_actions()
-            return
-        stored = tab.form.article() is not None
-        if tab is self.current_tab():
-            editable = not stored or (self._can_edit() and tab.lock.held())
-        else:
-            editable = not stored or (tab.lock.held() and not tab.form.is_read_only())
-        tab.form.set_read_only(not editable)
-        self._update_actions()
-
-    def _on_review_changed(self, article: ArticleSnapshot) -> None:
-        tab = self.tab_of(article.id)
-        if tab is not None:
-            tab.form.load(article, self._images_of(article))
-            self._update_tab_label(tab)
-        self.model.upsert(summary_of(article))
-        if tab is not None and tab is self.current_tab():
-            self._refresh_review(article)
-        self.queues_panel.refresh()
-        self._update_title()
-
-    def _on_lock_acquired(self, tab: ArticleTab) -> None:
-        article_id = tab.form.article_id()
-        if article_id is not None and not tab.form.is_modified() and self._ops is not None:
-            try:
-                article = self._ops.get(article_id)
-            except EditorialError as error:
-                show_error(self, error)
-            else:
-                tab.form.load(article, self._images_of(article))
-                self.model.upsert(summary_of(article))
-        if tab is self.current_tab():
-            self._apply_editable(tab)
-
-    def _selection_anchor(self) -> SelectionAnchor | None:
-        tab = self.current_tab()
-        article = tab.form.article() if tab else None
-        if tab is None or article is None:
-            return None
-        return selection_anchor(tab.form.body_edit.textCursor(), article.body)
-
-    def _select_anchor(self, start: int, end: int) -> None:
-        tab = self.current_tab()
-        article = tab.form.article() if tab else None
-        if tab is not None and article is not None:
-            select_anchor(tab.form.body_edit, article.body, start, end)
-
-    def _on_comment_count(self, count: int) -> None:
-        index = self.review_tabs.indexOf(self.comments_panel)
-        self.review_tabs.setTabText(
-            index, translate("MainWindow", "Comments ({count})").format(count=count)
-        )
-
-    def _show_stats(self, stats: EditorStats) -> None:
-        self.stats_label.setText(
-            translate(
-                "MainWindow",
-                "Words: {words} · Characters: {chars} ({chars_no_spaces} without spaces)"
-                " · Reading: {minutes} min",
-            ).format(
-                words=stats.words,
-                chars=stats.chars_with_spaces,
-                chars_no_spaces=stats.chars_without_spaces,
-                minutes=stats.reading_minutes,
-            )
-        )
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
