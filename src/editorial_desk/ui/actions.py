@@ -262,9 +262,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         None,
         "preferences-system-time",
         "SP_BrowserReload",
-        tip=QT_TRANSLATE_NOOP(
-            "Actions", "The zone the office plans in: every date is shown in it"
-        ),
+        tip=QT_TRANSLATE_NOOP("Actions", "The zone the office plans in: every date is shown in it"),
     ),
     ActionSpec(
         ActionId.SAMPLE_ARTICLE,
