@@ -231,3 +231,24 @@ def test_a_failed_plan_export_says_so_and_writes_nothing(
     qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=5000)
     assert "plan.ics" in message_boxes.shown[-1][1] and not target.exists()
     assert task is not None
+
+
+def test_the_calendar_view_and_its_tray_width_come_back_at_the_next_start(
+    qtbot, store, actor, tmp_path
+) -> None:
+    ini = tmp_path / "layout.ini"
+    first = build_main_window(store, actor, MOSCOW, settings=AppSettings.in_file(ini))
+    qtbot.addWidget(first)
+    first.resize(1200, 700)
+    first.show()
+    first.show_calendar()
+    first.calendar.splitter.setSizes([700, 480])
+    wanted = first.calendar.splitter.sizes()
+    assert first.close()
+
+    again = build_main_window(store, actor, MOSCOW, settings=AppSettings.in_file(ini))
+    qtbot.addWidget(again)
+    again.resize(1200, 700)
+    again.show()
+    assert again.calendar_shown()
+    assert again.calendar.splitter.sizes() == wanted

@@ -318,6 +318,8 @@ class MainWindow(
         self.list_panel.restore_filter_state(self.settings.list_filter)
         self.reload_list()
         self.reopen_remembered_tabs()
+        if self.settings.calendar_shown:  # where the user left off
+            self.show_calendar()
         self._update_actions()
         # After the window shows the list: a modal question must not hold up attach().
         QTimer.singleShot(0, self.offer_recovery)
@@ -656,6 +658,9 @@ class MainWindow(
         self.settings.set_layout_state("window", self.saveGeometry())
         self.settings.set_layout_state("splitter", self.splitter.saveState())
         self.settings.set_layout_state("list_header", self.table.horizontalHeader().saveState())
+        if self.calendar is not None:
+            self.settings.set_layout_state("calendar_splitter", self.calendar.splitter.saveState())
+        self.settings.calendar_shown = self.calendar_shown()
         self.settings.sync()
 
     def restore_layout(self) -> None:

@@ -168,6 +168,15 @@ class AppSettings:
     def current_article(self, article_id: int | None) -> None:
         self._qs.setValue("tabs/current", "" if article_id is None else str(article_id))
 
+    @property
+    def calendar_shown(self) -> bool:
+        """Was the calendar (not the articles) on screen when the app last closed?"""
+        return str(self._qs.value("view/calendar", "false")).lower() == "true"
+
+    @calendar_shown.setter
+    def calendar_shown(self, shown: bool) -> None:
+        self._qs.setValue("view/calendar", "true" if shown else "false")
+
     def _path(self, key: str) -> Path | None:
         raw = str(self._qs.value(key, "") or "")
         return Path(raw) if raw else None

@@ -89,6 +89,8 @@ class CalendarMixin:
             panel.addAction(action)
         self._calendar_undo_actions = [undo, redo]
         self.views.addWidget(panel)
+        if state := self.settings.layout_state("calendar_splitter"):
+            panel.splitter.restoreState(state)  # the tray's width, as the user left it
         self.calendar = panel
         return panel
 
