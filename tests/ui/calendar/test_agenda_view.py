@@ -252,3 +252,22 @@ def test_an_empty_range_says_so(qtbot, view):
         for x in range(0, image.width(), 2)
         for y in range(0, min(60, image.height()), 2)
     )
+
+
+def test_a_published_item_can_be_opened_but_not_dragged() -> None:
+    from editorial_desk.ui.calendar.tray import TrayModel
+
+    model = AgendaModel()
+    model.set_zone(VLADIVOSTOK)
+    published = summary(1, at(date(2026, 11, 5), 9), status=Status.PUBLISHED)
+    draft = summary(2, at(date(2026, 11, 5), 10), status=Status.DRAFT)
+    model.set_range(FIRST, LAST, [published, draft])
+    flags = {i: model.flags(model.item_index(i)) for i in (1, 2)}
+    assert flags[1] & Qt.ItemFlag.ItemIsSelectable
+    assert not flags[1] & Qt.ItemFlag.ItemIsDragEnabled  # its date is the record
+    assert flags[2] & Qt.ItemFlag.ItemIsDragEnabled
+
+    tray = TrayModel()
+    tray.set_items([summary(3, None, status=Status.PUBLISHED), summary(4, None)])
+    assert not tray.flags(tray.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert tray.flags(tray.index(1, 0)) & Qt.ItemFlag.ItemIsDragEnabled

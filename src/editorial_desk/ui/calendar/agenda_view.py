@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSummary
-from editorial_desk.domain.calendar import group_by_local_day
+from editorial_desk.domain.calendar import group_by_local_day, movable
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.calendar.item_style import (
     item_time_text,
@@ -228,8 +228,10 @@ class AgendaModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        if index.internalId() != _DAY_ROW_ID:
-            flags |= Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if (item := self.item_at(index)) is not None:
+            flags |= Qt.ItemFlag.ItemIsSelectable
+            if movable(item.status):
+                flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
     def headerData(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSummary
+from editorial_desk.domain.calendar import movable
 from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.item_style import item_tooltip, status_colour, status_icon
 from editorial_desk.ui.labels import status_label
@@ -107,12 +108,11 @@ class TrayModel(QAbstractListModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # a drop between rows is a drop on the tray
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemIsDropEnabled
-        )
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if 0 <= index.row() < len(self._items) and movable(self._items[index.row()].status):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
 
     # --- drag and drop ---------------------------------------------------------------
 

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSummary
+from editorial_desk.domain.calendar import movable
 from editorial_desk.domain.timeutil import office_zone
 from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.item_style import (
@@ -481,7 +482,11 @@ class WeekView(QAbstractScrollArea):
         pos = event.position().toPoint()
         article_id = self.item_at(pos)
         self._selected = article_id
-        self._press_id = article_id if event.button() == Qt.MouseButton.LeftButton else None
+        placed = self._placement(article_id)
+        can_drag = placed is not None and movable(placed.item.status)
+        self._press_id = (
+            article_id if can_drag and event.button() == Qt.MouseButton.LeftButton else None
+        )
         self._press_pos = pos
         self.viewport().update()
         event.accept()
