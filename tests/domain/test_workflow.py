@@ -19,6 +19,7 @@ from editorial_desk.domain.workflow import (
     check,
     comment_denial,
     create_denial,
+    date_is_fixed,
     denial,
     edit_denial,
     may_change_comment,
@@ -228,3 +229,14 @@ def test_nobody_moves_a_published_item_not_even_an_admin() -> None:
         assert denied.message == "cannot change the planned date of an article that is published"
     # the text stays the admin's to correct
     assert edit_denial(Role.ADMIN, Status.PUBLISHED, is_author=False) is None
+
+
+def test_a_fixed_date_is_refused_to_every_role_and_only_fixed_ones_are_refused_to_all() -> None:
+    """The views hide what `date_is_fixed` says; the services refuse the same."""
+    for status in Status:
+        refused_to_all = all(
+            schedule_denial(role, status, is_author=author) is not None
+            for role in Role
+            for author in (True, False)
+        )
+        assert date_is_fixed(status) == refused_to_all, status

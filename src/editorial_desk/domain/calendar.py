@@ -189,14 +189,3 @@ class CalendarFilter:
 def _require_aware(moment: datetime) -> None:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValidationError("a date-time without a time zone has no calendar day")
-
-
-# Statuses whose date no calendar drag may change, whoever drags: a published
-# item's date is the record of when it went out; a trashed one is not planned.
-FIXED_STATUSES: frozenset[Status] = frozenset({Status.PUBLISHED, Status.TRASH})
-
-
-def movable(status: Status) -> bool:
-    """May a calendar view offer to drag an item in `status` at all? (The role
-    rules are the services' to check when it is dropped.)"""
-    return status not in FIXED_STATUSES

@@ -266,15 +266,21 @@ def edit_denial(role: Role, status: Status, *, is_author: bool) -> Denial | None
     return None
 
 
+def date_is_fixed(status: Status) -> bool:
+    """No one, whatever their role, may change the planned date in `status`: a
+    published item's date is the record of when it went out, a trashed one is not
+    planned. Views use it to not offer a change `schedule_denial` would refuse."""
+    return status in (Status.PUBLISHED, Status.TRASH)
+
+
 def schedule_denial(role: Role, status: Status, *, is_author: bool) -> Denial | None:
     """Why `role` may not set, move or clear the planned date; None if it may.
     Authors plan their drafts; reviewers schedule what they review and approve.
     Nobody, an admin included, moves a published item: its planned date is the
     record of when it went out."""
-    if status is Status.TRASH:
-        return Denial(Rule.TRASHED, role, status, "schedule")
-    if status is Status.PUBLISHED:
-        return Denial(Rule.STATUS, role, status, "schedule")
+    if date_is_fixed(status):
+        rule = Rule.TRASHED if status is Status.TRASH else Rule.STATUS
+        return Denial(rule, role, status, "schedule")
     if role is Role.REVIEWER:
         if status in SCHEDULABLE_BY_REVIEWER:
             return None

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 from editorial_desk.domain.article import ArticleChanges, ArticleSnapshot
 from editorial_desk.domain.statuses import Status
 from editorial_desk.domain.timeutil import office_zone
-from editorial_desk.domain.workflow import status_after_planning
+from editorial_desk.domain.workflow import date_is_fixed, status_after_planning
 from editorial_desk.ui.editor import ArticleEditor
 from editorial_desk.ui.labels import from_local_qdatetime, status_label, to_local_qdatetime
 
@@ -784,11 +784,12 @@ class ArticleForm(QWidget):
         """A published article's date is the record of when it went out: the
         workflow refuses to change it, so the field says so instead of failing
         at Save."""
-        published = self._article is not None and self._article.status is Status.PUBLISHED
-        self.planned_edit.setEnabled(not self._read_only and not published)
+        status = self._article.status if self._article is not None else None
+        fixed = status is not None and date_is_fixed(status)
+        self.planned_edit.setEnabled(not self._read_only and not fixed)
         self.planned_edit.setToolTip(
             translate("ArticleForm", "A published article keeps the date it went out on.")
-            if published
+            if status is Status.PUBLISHED
             else ""
         )
 

@@ -51,8 +51,9 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSummary
-from editorial_desk.domain.calendar import group_by_local_day, movable
+from editorial_desk.domain.calendar import group_by_local_day
 from editorial_desk.domain.timeutil import office_zone
+from editorial_desk.domain.workflow import date_is_fixed
 from editorial_desk.ui.calendar.item_style import (
     item_time_text,
     item_tooltip,
@@ -230,7 +231,7 @@ class AgendaModel(QAbstractItemModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
         if (item := self.item_at(index)) is not None:
             flags |= Qt.ItemFlag.ItemIsSelectable
-            if movable(item.status):
+            if not date_is_fixed(item.status):
                 flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 

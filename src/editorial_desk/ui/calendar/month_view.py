@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSummary
-from editorial_desk.domain.calendar import movable
+from editorial_desk.domain.workflow import date_is_fixed
 from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.item_style import (
     ItemTexts,
@@ -426,7 +426,9 @@ class MonthView(QTableView):
             self._press_pos = pos
             pressed = self.item_at(pos)
             # a published item opens on double-click but is not picked up
-            self._press_item = pressed if pressed is not None and movable(pressed.status) else None
+            self._press_item = (
+                pressed if pressed is not None and not date_is_fixed(pressed.status) else None
+            )
         # the cell becomes current either way; no built-in drag of a whole cell
         index = self.indexAt(pos)
         if index.isValid():

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSummary
-from editorial_desk.domain.calendar import movable
+from editorial_desk.domain.workflow import date_is_fixed
 from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.item_style import item_tooltip, status_colour, status_icon
 from editorial_desk.ui.labels import status_label
@@ -110,7 +110,8 @@ class TrayModel(QAbstractListModel):
             return Qt.ItemFlag.ItemIsDropEnabled  # a drop between rows is a drop on the tray
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         flags |= Qt.ItemFlag.ItemIsDropEnabled
-        if 0 <= index.row() < len(self._items) and movable(self._items[index.row()].status):
+        row = index.row()
+        if 0 <= row < len(self._items) and not date_is_fixed(self._items[row].status):
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 

@@ -55,8 +55,8 @@ from PySide6.QtWidgets import (
 )
 
 from editorial_desk.domain.article import ArticleSummary
-from editorial_desk.domain.calendar import movable
 from editorial_desk.domain.timeutil import office_zone
+from editorial_desk.domain.workflow import date_is_fixed
 from editorial_desk.ui.calendar import drag
 from editorial_desk.ui.calendar.item_style import (
     elide_lines,
@@ -483,7 +483,7 @@ class WeekView(QAbstractScrollArea):
         article_id = self.item_at(pos)
         self._selected = article_id
         placed = self._placement(article_id)
-        can_drag = placed is not None and movable(placed.item.status)
+        can_drag = placed is not None and not date_is_fixed(placed.item.status)
         self._press_id = (
             article_id if can_drag and event.button() == Qt.MouseButton.LeftButton else None
         )
