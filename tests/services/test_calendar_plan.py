@@ -538,3 +538,30 @@ def test_an_admin_still_corrects_the_text_of_a_published_item(store, team):
             session, team.admin, article_id, current.version, ArticleChanges(title="Вышла (испр.)")
         )
     assert saved.status is Status.PUBLISHED and saved.planned_at == vlad(5, 9)
+
+
+def test_plan_ics_holds_the_range_filtered_and_names_it(store, team) -> None:
+    import icalendar
+
+    from editorial_desk.services.calendar import plan_ics
+
+    late_evening = datetime(2026, 12, 1, 0, 30, tzinfo=VLADIVOSTOK).astimezone(UTC)
+    with store.session() as session:
+        _new(session, team.editor, "Ёлка на площади", late_evening, rubric="Город")
+        _new(session, team.editor, "Матч", late_evening, rubric="Спорт")
+        _new(session, team.editor, "Без даты")
+        plan = plan_ics(
+            session,
+            date(2026, 12, 1),
+            date(2026, 12, 1),
+            VLADIVOSTOK,
+            CalendarFilter(rubric="Город"),
+            zone_override="Asia/Vladivostok",
+        )
+    calendar = icalendar.Calendar.from_ical(plan.data)
+    events = list(calendar.walk("VEVENT"))
+    assert plan.events == 1 == len(events)
+    assert str(events[0]["SUMMARY"]) == "Ёлка на площади"
+    assert events[0].decoded("DTSTART") == late_evening  # 30 Nov 14:30 UTC: still 1 Dec locally
+    assert "01.12.2026–01.12.2026" in str(calendar["X-WR-CALNAME"])
+    assert str(calendar["X-WR-TIMEZONE"]) == "Asia/Vladivostok"

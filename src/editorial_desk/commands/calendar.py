@@ -63,8 +63,9 @@ def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def run_calendar(store, args: argparse.Namespace, out: TextIO) -> int:  # type: ignore[no-untyped-def]
     from editorial_desk.commands.common import tz_override
-    from editorial_desk.services.calendar import calendar_items
-    from editorial_desk.services.office import effective_zone_name, resolve_office_zone
+    from editorial_desk.export.files import write_atomic
+    from editorial_desk.services.calendar import calendar_items, plan_ics
+    from editorial_desk.services.office import resolve_office_zone
 
     first, last = parse_day(args.date_from, "--from"), parse_day(args.date_to, "--to")
     if last < first:
@@ -72,23 +73,15 @@ def run_calendar(store, args: argparse.Namespace, out: TextIO) -> int:  # type: 
     filters = _filters(args)
     with store.session() as session:
         zone = resolve_office_zone(session, tz_override())
-        zone_name = effective_zone_name(session, tz_override())
-        items = calendar_items(session, first, last, zone, filters)
-    if args.ics is not None:
-        return _write_ics(args.ics, items, zone_name, first, last, out)
-    _print_plan(items, zone, out)
-    return 0
-
-
-def _write_ics(path: Path, items, zone_name, first: date, last: date, out: TextIO) -> int:  # type: ignore[no-untyped-def]
-    from editorial_desk.domain.timeutil import utc_now
-    from editorial_desk.export.files import write_atomic
-    from editorial_desk.export.ical import DEFAULT_CALENDAR_NAME, plan_to_ics
-
-    name = f"{DEFAULT_CALENDAR_NAME} {first:%d.%m.%Y}–{last:%d.%m.%Y}"
-    data = plan_to_ics(items, zone_name=zone_name, generated_at=utc_now(), calendar_name=name)
-    write_atomic(path, data, overwrite=True)
-    out.write(f"{len(items)} event{'s' if len(items) != 1 else ''} written to {path}\n")
+        if args.ics is None:
+            items = calendar_items(session, first, last, zone, filters)
+        else:
+            plan = plan_ics(session, first, last, zone, filters, zone_override=tz_override())
+    if args.ics is None:
+        _print_plan(items, zone, out)
+        return 0
+    write_atomic(args.ics, plan.data, overwrite=True)
+    out.write(f"{plan.events} event{'s' if plan.events != 1 else ''} written to {args.ics}\n")
     return 0
 
 

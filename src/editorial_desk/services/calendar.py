@@ -41,7 +41,7 @@ from editorial_desk.domain.calendar import (
 )
 from editorial_desk.domain.review import RescheduleNote
 from editorial_desk.domain.statuses import Status
-from editorial_desk.domain.timeutil import ensure_utc
+from editorial_desk.domain.timeutil import ensure_utc, utc_now
 from editorial_desk.domain.users import UserInfo
 from editorial_desk.services.articles import (
     list_articles,
@@ -98,6 +98,40 @@ def calendar_items(
     if query is None:
         return []
     return list_articles(session, query, ArticleOrder(SortKey.PLANNED, descending=False))
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFile:
+    """An iCalendar file of the plan, and how many events it holds."""
+
+    data: bytes
+    events: int
+
+
+def plan_ics(
+    session: Session,
+    first: date,
+    last: date,
+    zone: tzinfo,
+    filters: CalendarFilter = CalendarFilter(),  # noqa: B008 - frozen, so a safe default
+    *,
+    zone_override: str | None = None,
+) -> PlanFile:
+    """The plan of local days [first, last] as an .ics file (one event per dated
+    item), named after its range; what the CLI and the window both export.
+    `zone_override` is the EDITORIAL_DESK_TZ value, if any (the calendar names
+    its zone for clients that show it)."""
+    from editorial_desk.export.ical import DEFAULT_CALENDAR_NAME, plan_to_ics
+    from editorial_desk.services.office import effective_zone_name
+
+    items = calendar_items(session, first, last, zone, filters)
+    data = plan_to_ics(
+        items,
+        zone_name=effective_zone_name(session, zone_override),
+        generated_at=utc_now(),
+        calendar_name=f"{DEFAULT_CALENDAR_NAME} {first:%d.%m.%Y}–{last:%d.%m.%Y}",
+    )
+    return PlanFile(data, len(items))
 
 
 def unscheduled_items(

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editorial_desk.domain.article import (
     ArticleChanges,
@@ -21,6 +22,9 @@ from editorial_desk.domain.article import (
 from editorial_desk.domain.calendar import CalendarFilter
 from editorial_desk.domain.timeutil import ZONE_ENV_VAR
 from editorial_desk.ui.context import AppContext
+
+if TYPE_CHECKING:  # SQLAlchemy behind it: imported on first use
+    from editorial_desk.services.calendar import PlanFile
 
 
 class ArticleOperations:
@@ -35,17 +39,15 @@ class ArticleOperations:
         """The office's zone changed: dates from now on are read and shown in `zone`."""
         self._context = replace(self._context, zone=zone)
 
-    def plan_ics(self, first: date, last: date, filters: CalendarFilter) -> tuple[bytes, int]:
-        """The plan of local days [first, last] as an iCalendar file, and its event count."""
-        from editorial_desk.domain.timeutil import utc_now
-        from editorial_desk.export.ical import plan_to_ics
-        from editorial_desk.services.calendar import calendar_items
-        from editorial_desk.services.office import effective_zone_name
+    def plan_ics(self, first: date, last: date, filters: CalendarFilter) -> PlanFile:
+        """The plan of local days [first, last] as an iCalendar file."""
+        from editorial_desk.services.calendar import plan_ics
 
+        override = os.environ.get(ZONE_ENV_VAR)
         with self._context.store.session() as session:
-            items = calendar_items(session, first, last, self._context.zone, filters)
-            zone_name = effective_zone_name(session, os.environ.get(ZONE_ENV_VAR))
-        return plan_to_ics(items, zone_name=zone_name, generated_at=utc_now()), len(items)
+            return plan_ics(
+                session, first, last, self._context.zone, filters, zone_override=override
+            )
 
     def office_zone_name(self) -> str | None:
         """The zone stored for the office (None: the system's)."""

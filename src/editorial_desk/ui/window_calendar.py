@@ -175,9 +175,9 @@ class CalendarMixin:
         ops, wanted = self._ops, filters or CalendarFilter()
 
         def work() -> int:
-            data, count = ops.plan_ics(first, last, wanted)
-            write_atomic(path, data, overwrite=True)
-            return count
+            plan = ops.plan_ics(first, last, wanted)
+            write_atomic(path, plan.data, overwrite=True)
+            return plan.events
 
         def done(count: int) -> None:
             QApplication.restoreOverrideCursor()
