@@ -8,12 +8,10 @@ from typing import Any
 
 from editorial_desk.domain.timeutil import ZONE_ENV_VAR
 
-TZ_ENV_VAR = ZONE_ENV_VAR
-
 
 def tz_override() -> str | None:
     """EDITORIAL_DESK_TZ: a zone for this run only, stronger than the office's."""
-    return os.environ.get(TZ_ENV_VAR) or None
+    return os.environ.get(ZONE_ENV_VAR) or None
 
 
 def office_tz(store) -> tzinfo:  # type: ignore[no-untyped-def]

@@ -62,7 +62,6 @@ PROG = "editorial-desk"
 
 QUIT_AFTER_SHOWN_ENV = "EDITORIAL_DESK_QUIT_AFTER_SHOWN"
 DEBUG_ENV = "EDITORIAL_DESK_DEBUG"
-TZ_ENV = ZONE_ENV_VAR
 
 EXIT_OK = 0
 EXIT_STORE_ERROR = 1
@@ -111,7 +110,7 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
 def display_zone() -> tzinfo:
     """The office zone from EDITORIAL_DESK_TZ (as the CLI uses), else the system's."""
     try:
-        return office_zone(os.environ.get(TZ_ENV))
+        return office_zone(os.environ.get(ZONE_ENV_VAR))
     except EditorialError as error:
         print(f"{PROG}: warning: {error}; using the system time zone", file=sys.stderr)
         return office_zone(None)
@@ -133,7 +132,7 @@ def open_context(db: str | None, zone: tzinfo | None = None) -> AppContext:
             user = ensure_user(session, os_login())
             if zone is None:
                 try:
-                    zone = resolve_office_zone(session, os.environ.get(TZ_ENV))
+                    zone = resolve_office_zone(session, os.environ.get(ZONE_ENV_VAR))
                 except EditorialError as error:
                     print(f"{PROG}: warning: {error}; using the system time zone", file=sys.stderr)
                     zone = office_zone(None)
