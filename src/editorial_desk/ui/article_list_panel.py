@@ -5,7 +5,7 @@ source runs it against the database (the model pages through the result)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -125,9 +125,6 @@ class ArticleListPanel(QWidget):
             title_contains=self.search.text(),
         )
 
-    def showing_trash(self) -> bool:
-        return self.status_combo.currentData() == TRASH
-
     def _filter_combos(self) -> dict[str, QComboBox]:
         return {
             "status": self.status_combo,
@@ -148,8 +145,3 @@ class ArticleListPanel(QWidget):
         if self._search_timer.isActive():
             self._search_timer.stop()
             self.queryChanged.emit()
-
-
-def focus_search(panel: ArticleListPanel) -> None:
-    panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-    panel.search.selectAll()

@@ -145,10 +145,6 @@ def _day_text(day: date) -> str:
     return str(day.day)
 
 
-def more_text(hidden: int) -> str:
-    return translate("MonthView", "+{count} more").format(count=hidden)
-
-
 class MonthDelegate(QStyledItemDelegate):
     """Paints a day: background (greyed outside the month), the day number (today
     in a highlighted disc, the 1st with its month's short name), the items through
